@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "redis-doctor",
+    products: [
+        .executable(name: "redis-doctor", targets: ["redis-doctor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Pure code: parsing, rules, rendering. No I/O, no clock, no C.
+        .target(name: "RedisDoctorCore"),
+        // Sockets and hiredis. The only code that talks to a server.
+        .target(
+            name: "RedisDoctorClient",
+            dependencies: ["RedisDoctorCore", "CHiredis"]
+        ),
+        .executableTarget(
+            name: "redis-doctor",
+            dependencies: [
+                "RedisDoctorCore",
+                "RedisDoctorClient",
+                "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RedisDoctorCoreTests",
+            dependencies: ["RedisDoctorCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RedisDoctorClientTests",
+            dependencies: ["RedisDoctorClient", "RedisDoctorCore", "TestSupport"]
+        ),
+        .testTarget(
+            name: "RedisDoctorCLITests",
+            dependencies: ["redis-doctor", "RedisDoctorCore", "TestSupport"]
+        ),
+        // Real redis-server processes and small fault servers for the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+    ],
+    swiftLanguageModes: [.v6]
+)
