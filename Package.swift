@@ -49,6 +49,12 @@ let package = Package(
             name: "RedisDoctorCLITests",
             dependencies: ["redis-doctor", "RedisDoctorCore", "TestSupport"]
         ),
+        // Release-mode benchmarks of the pure parsers and analyses (not timed tests).
+        .executableTarget(
+            name: "redis-doctor-bench",
+            dependencies: ["RedisDoctorCore"],
+            path: "Benchmarks/redis-doctor-bench"
+        ),
         // Real redis-server processes and small fault servers for the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
