@@ -1,0 +1,200 @@
+import Glibc
+import RedisDoctorCore
+
+/// A connection to one Redis-protocol server over a socket this layer owns.
+///
+/// Every call takes an absolute deadline covering the write and the whole reply;
+/// a `Canceller` can interrupt any wait from another thread or a signal handler.
+/// Replies come back raw: interpreting them is Core's job.
+public final class Connection {
+    public let target: ConnectionTarget
+    /// The address actually connected to (`127.0.0.1:6379`, or the socket path).
+    public let peer: String
+    let options: ConnectionOptions
+    let canceller: Canceller?
+    private var fd: Int32
+    private let reader = ReplyReader()
+    private var receivedAny = false
+    private var bytesSinceReply = 0
+    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+    init(fd: Int32, peer: String, target: ConnectionTarget, options: ConnectionOptions, canceller: Canceller?) {
+        self.fd = fd
+        self.peer = peer
+        self.target = target
+        self.options = options
+        self.canceller = canceller
+    }
+
+    deinit {
+        close()
+    }
+
+    public var isOpen: Bool { fd >= 0 }
+
+    public func close() {
+        if fd >= 0 {
+            Glibc.close(fd)
+            fd = -1
+        }
+    }
+
+    /// Connects, then sends AUTH, SELECT and CLIENT SETNAME in one round trip.
+    public static func open(
+        _ target: ConnectionTarget,
+        deadline: Deadline,
+        options: ConnectionOptions = ConnectionOptions(),
+        canceller: Canceller? = nil
+    ) throws(ConnectionError) -> Connection {
+        let (fd, peer) = try SocketConnector.connect(target.endpoint, deadline: deadline, canceller: canceller)
+        let connection = Connection(fd: fd, peer: peer, target: target, options: options, canceller: canceller)
+        try connection.handshake(deadline: deadline)
+        return connection
+    }
+
+    private func handshake(deadline: Deadline) throws(ConnectionError) {
+        var commands: [[String]] = []
+        var stages: [ConnectionStage] = []
+        if let password = target.password {
+            commands.append(target.user.map { ["AUTH", $0, password] } ?? ["AUTH", password])
+            stages.append(.auth)
+        }
+        if target.db != 0 {
+            commands.append(["SELECT", String(target.db)])
+            stages.append(.select)
+        }
+        if let name = options.clientName {
+            commands.append(["CLIENT", "SETNAME", name])
+            stages.append(.command("CLIENT SETNAME"))
+        }
+        guard !commands.isEmpty else { return }
+        let replies = try exchange(commands.map { $0.map { Array($0.utf8) } }, stages: stages, deadline: deadline)
+        for (stage, reply) in zip(stages, replies) {
+            guard case .error(let message) = reply else { continue }
+            switch stage {
+            case .auth, .select: throw ConnectionError.server(stage: stage, message: message)
+            default: continue  // CLIENT SETNAME is best effort (2.4 lacks it; ACLs may deny it).
+            }
+        }
+    }
+
+    /// Sends one command and waits for its reply.
+    public func send(_ argv: [String], deadline: Deadline) throws(ConnectionError) -> RedisReply {
+        try exchange([argv.map { Array($0.utf8) }], stages: [Self.stage(of: argv)], deadline: deadline)[0]
+    }
+
+    /// Sends one binary command and waits for its reply.
+    public func send(bytes argv: [[UInt8]], deadline: Deadline) throws(ConnectionError) -> RedisReply {
+        let name = argv.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return try exchange([argv], stages: [.command(name.uppercased())], deadline: deadline)[0]
+    }
+
+    /// Sends several commands in one write and reads their replies in order.
+    public func pipeline(_ commands: [[String]], deadline: Deadline) throws(ConnectionError) -> [RedisReply] {
+        try exchange(commands.map { $0.map { Array($0.utf8) } }, stages: commands.map(Self.stage(of:)), deadline: deadline)
+    }
+
+    /// The stage name of a command: container commands keep their subcommand (`CLIENT LIST`).
+    static func stage(of argv: [String]) -> ConnectionStage {
+        guard let first = argv.first else { return .command("") }
+        let name = first.uppercased()
+        let containers: Set<String> = ["CLIENT", "CONFIG", "SLOWLOG", "LATENCY", "CLUSTER", "MEMORY", "COMMAND", "ACL", "OBJECT", "SCRIPT", "MODULE", "XINFO", "FUNCTION", "DEBUG"]
+        if containers.contains(name), argv.count > 1 { return .command(name + " " + argv[1].uppercased()) }
+        return .command(name)
+    }
+
+    private func exchange(_ commands: [[[UInt8]]], stages: [ConnectionStage], deadline: Deadline) throws(ConnectionError) -> [RedisReply] {
+        guard fd >= 0 else { throw ConnectionError.closed(stage: stages.first ?? .connect) }
+        var payload: [UInt8] = []
+        for argv in commands { payload += CommandEncoder.encode(argv) }
+        do throws(ConnectionError) {
+            try writeAll(payload, stage: stages.first ?? .connect, deadline: deadline)
+            var replies: [RedisReply] = []
+            replies.reserveCapacity(commands.count)
+            for stage in stages {
+                replies.append(try readReply(stage: stage, deadline: deadline))
+            }
+            return replies
+        } catch {
+            // After a timeout or a cancel the stream is out of step: a late reply
+            // would be taken for the next command's. Drop the connection.
+            close()
+            throw error
+        }
+    }
+
+    private func writeAll(_ bytes: [UInt8], stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in
+                Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            if n > 0 {
+                offset += n
+                continue
+            }
+            let err = errno
+            if n < 0 && (err == EAGAIN || err == EWOULDBLOCK || err == EINTR) {
+                try wait(for: Int16(POLLOUT), stage: stage, deadline: deadline)
+                continue
+            }
+            throw Self.ioError(err, call: "send", stage: stage)
+        }
+    }
+
+    private func readReply(stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) -> RedisReply {
+        while true {
+            if let reply = try reader.next() {
+                bytesSinceReply = 0
+                return reply
+            }
+            try wait(for: Int16(POLLIN), stage: stage, deadline: deadline)
+            let n = readBuffer.withUnsafeMutableBytes { raw in
+                Glibc.recv(fd, raw.baseAddress!, raw.count, 0)
+            }
+            if n == 0 { throw ConnectionError.closed(stage: stage) }
+            if n < 0 {
+                let err = errno
+                if err == EAGAIN || err == EWOULDBLOCK || err == EINTR { continue }
+                throw Self.ioError(err, call: "recv", stage: stage)
+            }
+            if !receivedAny {
+                receivedAny = true
+                try sniffFirstBytes(count: n, stage: stage, deadline: deadline)
+            }
+            bytesSinceReply += n
+            if bytesSinceReply > options.maxReplyBytes {
+                throw ConnectionError.replyTooLarge(limit: options.maxReplyBytes)
+            }
+            try reader.feed(readBuffer[0..<n])
+        }
+    }
+
+    /// Names the protocol when the first byte of the first reply is not RESP:
+    /// an HTTP server, a TLS port, an SSH banner. hiredis would only say "protocol error".
+    private func sniffFirstBytes(count: Int, stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) {
+        let respTypes: Set<UInt8> = [UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "$"), UInt8(ascii: "*")]
+        guard !respTypes.contains(readBuffer[0]) else { return }
+        var seen = Array(readBuffer[0..<count])
+        // Gather up to one line so "HTTP/1.1 400" is recognisable even if it came in pieces.
+        while seen.count < 64 && !seen.contains(UInt8(ascii: "\n")) && !deadline.hasPassed {
+            guard (try? wait(for: Int16(POLLIN), stage: stage, deadline: deadline)) != nil else { break }
+            let n = readBuffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress!, $0.count, 0) }
+            if n <= 0 { break }
+            seen += readBuffer[0..<n]
+        }
+        throw ConnectionError.notRedis(what: ProtocolSniffer.describe(seen))
+    }
+
+    private func wait(for events: Int16, stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) {
+        try SocketConnector.wait(fd: fd, events: events, stage: stage, deadline: deadline, canceller: canceller)
+    }
+
+    static func ioError(_ err: Int32, call: String, stage: ConnectionStage) -> ConnectionError {
+        switch err {
+        case ECONNRESET: return .reset(stage: stage)
+        case EPIPE: return .closed(stage: stage)
+        default: return .system(stage: stage, call: call, errno: err, message: String(cString: strerror(err)))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// Prints replies the way redis-cli does, so triage output looks familiar.
+public enum ReplyFormatter {
+    /// Commands redis-cli prints raw even on a terminal: their replies are text meant to be read.
+    static let rawOnTerminal: Set<String> = [
+        "INFO", "LOLWUT", "CLUSTER NODES", "CLUSTER INFO", "CLIENT LIST", "CLIENT INFO",
+        "MEMORY DOCTOR", "MEMORY MALLOC-STATS", "LATENCY DOCTOR", "LATENCY GRAPH", "LATENCY HISTOGRAM",
+    ]
+
+    /// True when `argv`'s reply should be printed raw on a terminal too.
+    public static func prefersRaw(_ argv: [String]) -> Bool {
+        guard let first = argv.first?.uppercased() else { return false }
+        if rawOnTerminal.contains(first) { return true }
+        if argv.count > 1 { return rawOnTerminal.contains(first + " " + argv[1].uppercased()) }
+        return false
+    }
+
+    /// redis-cli's terminal form: `(integer) 1`, `(nil)`, `"quoted"`, numbered nested arrays.
+    public static func terminal(_ reply: RedisReply) -> String {
+        var out = ""
+        appendTerminal(reply, prefix: "", to: &out)
+        return out
+    }
+
+    private static func appendTerminal(_ reply: RedisReply, prefix: String, to out: inout String) {
+        switch reply {
+        case .status(let text): out += text + "\n"
+        case .error(let message): out += "(error) " + message + "\n"
+        case .integer(let n): out += "(integer) \(n)\n"
+        case .null: out += "(nil)\n"
+        case .bulk(let bytes): out += quoted(bytes) + "\n"
+        case .array(let items):
+            if items.isEmpty {
+                out += "(empty array)\n"
+                return
+            }
+            let width = String(items.count).count
+            let childPrefix = prefix + String(repeating: " ", count: width + 2)
+            for (i, item) in items.enumerated() {
+                let number = String(i + 1)
+                // The first element follows the parent's own index on the same line.
+                out += (i == 0 ? "" : prefix) + String(repeating: " ", count: width - number.count) + number + ") "
+                appendTerminal(item, prefix: childPrefix, to: &out)
+            }
+        }
+    }
+
+    /// redis-cli's raw form (stdout not a terminal): bytes as they are, one element per line.
+    public static func raw(_ reply: RedisReply) -> [UInt8] {
+        var out: [UInt8] = []
+        appendRaw(reply, to: &out)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    private static func appendRaw(_ reply: RedisReply, to out: inout [UInt8]) {
+        switch reply {
+        case .status(let text): out += Array(text.utf8)
+        case .error(let message): out += Array(message.utf8)
+        case .integer(let n): out += Array(String(n).utf8)
+        case .null: break
+        case .bulk(let bytes): out += bytes
+        case .array(let items):
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: "\n")) }
+                appendRaw(item, to: &out)
+            }
+        }
+    }
+
+    /// A bulk string in double quotes with C-style escapes, as redis-cli's sdscatrepr.
+    public static func quoted(_ bytes: [UInt8]) -> String {
+        var out = "\""
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "\\"): out += "\\\\"
+            case UInt8(ascii: "\""): out += "\\\""
+            case UInt8(ascii: "\n"): out += "\\n"
+            case UInt8(ascii: "\r"): out += "\\r"
+            case UInt8(ascii: "\t"): out += "\\t"
+            case 0x07: out += "\\a"
+            case 0x08: out += "\\b"
+            case 0x20..<0x7f: out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let digits = Array("0123456789abcdef")
+                out += "\\x" + String([digits[Int(b >> 4)], digits[Int(b & 0xf)]])
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,155 @@
+/// Why a target given on the command line was refused.
+public struct TargetError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension ConnectionTarget {
+    /// Parses `redis://[user[:password]@]host[:port][/db]` and `unix:///path?db=N`.
+    ///
+    /// `rediss://` is refused with "TLS is not supported yet": hiredis 0.14.1 on
+    /// Debian 12 has no TLS, and silently talking plain text to a TLS port helps no one.
+    public static func parse(uri: String) throws(TargetError) -> ConnectionTarget {
+        let lower = uri.lowercased()
+        if lower.hasPrefix("rediss://") {
+            throw TargetError("TLS is not supported yet (rediss:// in \(redacted(uri)))")
+        }
+        if lower.hasPrefix("unix://") {
+            return try parseUnix(String(uri.dropFirst("unix://".count)), original: uri)
+        }
+        guard lower.hasPrefix("redis://") else {
+            throw TargetError("unsupported URI '\(redacted(uri))': expected redis://host[:port][/db] or unix:///path?db=N")
+        }
+        var rest = Substring(uri.dropFirst("redis://".count))
+        var user: String?
+        var password: String?
+        if let at = rest.lastIndex(of: "@") {
+            let userinfo = rest[..<at]
+            rest = rest[rest.index(after: at)...]
+            if let colon = userinfo.firstIndex(of: ":") {
+                let u = try percentDecoded(userinfo[..<colon], what: "user")
+                user = u.isEmpty ? nil : u
+                password = try percentDecoded(userinfo[userinfo.index(after: colon)...], what: "password")
+            } else {
+                // redis://secret@host is how many clients spell a password-only URI.
+                password = try percentDecoded(userinfo, what: "password")
+            }
+        }
+        var db = 0
+        if let slash = rest.firstIndex(of: "/") {
+            let dbText = rest[rest.index(after: slash)...]
+            rest = rest[..<slash]
+            if !dbText.isEmpty {
+                guard let n = Int(dbText), n >= 0 else {
+                    throw TargetError("database '\(dbText)' in URI is not a non-negative number")
+                }
+                db = n
+            }
+        }
+        let (host, port) = try hostAndPort(rest)
+        return ConnectionTarget(endpoint: .tcp(host: host, port: port), user: user, password: password, db: db)
+    }
+
+    private static func parseUnix(_ rest: String, original: String) throws(TargetError) -> ConnectionTarget {
+        var path = Substring(rest)
+        var db = 0
+        var password: String?
+        var user: String?
+        if let q = path.firstIndex(of: "?") {
+            let query = path[path.index(after: q)...]
+            path = path[..<q]
+            for pair in query.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = parts[0]
+                let value = parts.count > 1 ? parts[1] : ""
+                switch key {
+                case "db":
+                    guard let n = Int(value), n >= 0 else {
+                        throw TargetError("db=\(value) in '\(redacted(original))' is not a non-negative number")
+                    }
+                    db = n
+                case "password": password = try percentDecoded(value, what: "password")
+                case "user": user = try percentDecoded(value, what: "user")
+                default:
+                    throw TargetError("unknown parameter '\(key)' in '\(redacted(original))' (known: db, user, password)")
+                }
+            }
+        }
+        guard path.hasPrefix("/") else {
+            throw TargetError("unix URI needs an absolute path: unix:///path/to/redis.sock")
+        }
+        return ConnectionTarget(endpoint: .unix(path: String(path)), user: user, password: password, db: db)
+    }
+
+    /// Splits `host`, `host:port`, `[v6]`, `[v6]:port`.
+    static func hostAndPort(_ text: Substring) throws(TargetError) -> (String, Int) {
+        var host: Substring
+        var portText: Substring?
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]") else {
+                throw TargetError("unclosed '[' in host '\(text)'")
+            }
+            host = text[text.index(after: text.startIndex)..<close]
+            let after = text[text.index(after: close)...]
+            if !after.isEmpty {
+                guard after.hasPrefix(":") else { throw TargetError("unexpected '\(after)' after ']' in '\(text)'") }
+                portText = after.dropFirst()
+            }
+        } else if let colon = text.lastIndex(of: ":"), text.firstIndex(of: ":") == colon {
+            host = text[..<colon]
+            portText = text[text.index(after: colon)...]
+        } else {
+            host = text  // a bare IPv6 literal such as ::1, or a plain host
+        }
+        if host.isEmpty { host = Substring(defaultHost) }
+        var port = defaultPort
+        if let portText {
+            port = try parsePort(String(portText))
+        }
+        return (String(host), port)
+    }
+
+    public static func parsePort(_ text: String) throws(TargetError) -> Int {
+        guard let p = Int(text), (1...65535).contains(p) else {
+            throw TargetError("port '\(text)' is not a number from 1 to 65535")
+        }
+        return p
+    }
+
+    private static func percentDecoded(_ text: Substring, what: String) throws(TargetError) -> String {
+        var out: [UInt8] = []
+        var bytes = Array(text.utf8)[...]
+        while let b = bytes.popFirst() {
+            if b == UInt8(ascii: "%") {
+                guard bytes.count >= 2, let hi = hexValue(bytes[bytes.startIndex]), let lo = hexValue(bytes[bytes.startIndex + 1]) else {
+                    throw TargetError("bad percent-escape in the \(what) part of the URI")
+                }
+                out.append(hi << 4 | lo)
+                bytes = bytes.dropFirst(2)
+            } else {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    /// The URI with any password replaced, for error messages.
+    public static func redacted(_ uri: String) -> String {
+        guard let scheme = uri.firstRange(of: "://"), let at = uri.lastIndex(of: "@"), at > scheme.upperBound else { return uri }
+        let userinfo = uri[scheme.upperBound..<at]
+        if let colon = userinfo.firstIndex(of: ":") {
+            return String(uri[..<colon]) + ":***" + String(uri[at...])
+        }
+        return String(uri[..<scheme.upperBound]) + "***" + String(uri[at...])
+    }
+}

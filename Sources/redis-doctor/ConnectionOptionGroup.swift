@@ -1,0 +1,37 @@
+import ArgumentParser
+import RedisDoctorCore
+
+/// Connection options, spelled as redis-cli spells them so muscle memory works.
+struct ConnectionOptionGroup: ParsableArguments {
+    @Option(name: [.customShort("h"), .long], help: "Server hostname or IP address (default: 127.0.0.1).")
+    var host: String?
+
+    @Option(name: [.customShort("p"), .long], help: "Server port (default: 6379).")
+    var port: Int?
+
+    @Option(name: [.customShort("s"), .long], help: "Server unix socket (overrides host and port).")
+    var socket: String?
+
+    @Option(name: [.customShort("a"), .long], help: "Password. Visible in ps: prefer the REDISCLI_AUTH environment variable.")
+    var pass: String?
+
+    @Option(name: .long, help: "ACL user name (Redis 6+).")
+    var user: String?
+
+    @Option(name: [.customShort("n"), .long], help: "Database number.")
+    var db: Int?
+
+    @Option(name: [.customShort("u"), .long], help: "Target as redis://[user[:password]@]host[:port][/db] or unix:///path?db=N.")
+    var uri: String?
+
+    @Option(name: [.customShort("t"), .long], help: "Absolute deadline in seconds for the whole run.")
+    var timeout: Double?
+
+    @Option(name: .long, help: "Refuse replies larger than this many bytes (default: 536870912).")
+    var maxReplyBytes: Int?
+
+    var spec: TargetSpec {
+        TargetSpec(host: host, port: port, socket: socket, password: pass, user: user, db: db, uri: uri,
+                   environmentPassword: Terminal.environment("REDISCLI_AUTH"))
+    }
+}

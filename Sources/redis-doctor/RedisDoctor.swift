@@ -1,0 +1,43 @@
+import ArgumentParser
+import Glibc
+
+@main
+struct RedisDoctor: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "redis-doctor",
+        abstract: "Diagnose a Redis-protocol server: send commands, run health checks.",
+        discussion: "Exit codes: 0 OK, 1 warning or error reply, 2 critical or unreachable, 3 unknown or usage error. See Docs/exit-codes.md.",
+        version: version,
+        subcommands: [SendCommand.self],
+        helpNames: [.long]
+    )
+
+    /// Connection options given before the subcommand (`redis-doctor -p 6380 send PING`).
+    @OptionGroup var connection: ConnectionOptionGroup
+
+    /// Parses and runs, mapping every failure to the documented exit codes: usage errors
+    /// are 3 (Nagios UNKNOWN), never ArgumentParser's 64 or 1.
+    static func main() {
+        let code: Int32
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            code = 0
+        } catch let exit as ExitCode {
+            code = exit.rawValue
+        } catch {
+            let parserCode = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if parserCode == .success {
+                if !message.isEmpty { Terminal.out(message + "\n") }
+                code = 0
+            } else {
+                Terminal.write(Array((message + "\n").utf8), to: 2)
+                code = ExitStatus.usage.rawValue
+            }
+        }
+        Glibc.exit(code)
+    }
+}

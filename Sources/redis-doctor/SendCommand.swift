@@ -1,0 +1,18 @@
+import ArgumentParser
+
+struct SendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send one command and print the reply as redis-cli does.",
+        discussion: "Exit codes: 0 reply, 1 error reply, 2 unreachable or deadline passed, 3 usage error."
+    )
+
+    @ParentCommand var root: RedisDoctor
+
+    @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.")
+    var command: [String] = []
+
+    func run() throws {
+        throw SendRunner(connection: root.connection, argv: command).run().exitCode
+    }
+}

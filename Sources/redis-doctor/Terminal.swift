@@ -1,0 +1,25 @@
+import Glibc
+
+/// Writes to stdout and stderr with plain write(2): no Foundation on the start-up path.
+enum Terminal {
+    static var stdoutIsTTY: Bool { isatty(1) == 1 }
+
+    static func write(_ bytes: [UInt8], to fd: Int32 = 1) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+
+    static func out(_ text: String) { write(Array(text.utf8), to: 1) }
+
+    /// A line on stderr, prefixed with the program name.
+    static func error(_ text: String) { write(Array(("redis-doctor: " + text + "\n").utf8), to: 2) }
+
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}
