@@ -13,6 +13,8 @@ struct SendCommand: ParsableCommand {
     var command: [String] = []
 
     func run() throws {
+        // Passthrough capture takes every word, so a leading --help would be sent to the server.
+        if command.first == "--help" { throw CleanExit.helpRequest(self) }
         throw SendRunner(connection: root.connection, argv: command).run().exitCode
     }
 }

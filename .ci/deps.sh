@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs the system packages redis-doctor builds and tests against (Debian 12).
+set -euo pipefail
+packages=(libhiredis-dev libedit-dev pkg-config redis-server redis-tools)
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "deps: ${packages[*]} installed"

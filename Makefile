@@ -1,0 +1,28 @@
+# The two commands README.md promises: `make demo` and `make test`.
+SWIFT ?= swift
+RELEASE_BIN := .build/release/redis-doctor
+
+.PHONY: deps build release demo test bench clean
+
+deps:
+	.ci/deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# The shipped binary: static Swift runtime, which halves process start-up CPU.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product redis-doctor
+
+demo: release
+	.ci/demo.sh $(RELEASE_BIN)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+bench: release
+	$(SWIFT) run -c release redis-doctor-bench
+
+clean:
+	rm -rf .build
