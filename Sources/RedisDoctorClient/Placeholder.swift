@@ -1,0 +1,1 @@
+// Placeholder so the package resolves: the connection layer lives on another branch.

@@ -1,0 +1,26 @@
+/// What the field table knows about one `InfoField`.
+public struct InfoFieldSpec: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case number
+        /// 0/1, also `yes`/`no`, `true`/`false` (Kvrocks prints words).
+        case flag
+        case text
+    }
+
+    /// INFO keys carrying the quantity, preferred first (renames across
+    /// versions and servers). The first key with a usable value wins.
+    public var keys: [String]
+    public var kind: Kind
+    public var unit: InfoUnit
+    /// `-1` means "not applicable / unknown" for this field (not a real value).
+    public var minusOneIsAbsent: Bool
+    /// Values above this are implausible for the field and treated as absent
+    /// (an epoch printed where a duration belongs).
+    public var maximum: Double?
+    /// Printed by every Redis from 2.4 on (and Valkey, KeyDB) in default INFO;
+    /// a missing core field hints at an unusual server or a parser bug.
+    public var isCore: Bool
+
+    /// Values that mean "no value" whatever the field.
+    public static let placeholders: Set<String> = ["", "-", "N/A", "n/a", "(null)", "null", "unavailable"]
+}

@@ -1,0 +1,93 @@
+/// A `Snapshot` parsed once into the typed views rules read.
+public struct ParsedSnapshot: Sendable {
+    public var snapshot: Snapshot
+    /// Every INFO exchange with a bulk reply, merged in order: sections and
+    /// keys from the first exchange win. Empty when INFO was refused.
+    public var info: Info
+    public var identity: ServerIdentity
+    public var clients: [ClientEntry]?
+    public var slowlog: [SlowlogEntry]?
+    public var latency: [LatencyEvent]?
+    /// All CONFIG GET exchanges merged (first wins).
+    public var config: ConfigValues?
+    public var clusterInfo: ClusterInfo?
+    public var role: RoleInfo?
+    /// Round trip of the PING exchange, in microseconds.
+    public var pingMicros: Int64?
+    /// Keyed by command family (`INFO`, `CONFIG GET`, `CLIENT LIST`, ...).
+    public var statuses: [String: CommandStatus]
+
+    public init(_ snapshot: Snapshot) {
+        self.snapshot = snapshot
+        var info: Info? = nil
+        var config: ConfigValues? = nil
+        var statuses: [String: CommandStatus] = [:]
+        for skipped in snapshot.skipped {
+            let family = Self.family(of: skipped.command)
+            if statuses[family] == nil { statuses[family] = .skipped(reason: skipped.reason) }
+        }
+        for exchange in snapshot.exchanges {
+            let family = Self.family(of: exchange.command)
+            if let message = exchange.reply.errorMessage {
+                // An answer from another exchange of the same family still counts.
+                if statuses[family] != .answered { statuses[family] = .refused(reason: message) }
+                continue
+            }
+            statuses[family] = .answered
+            let reply = exchange.reply
+            switch family {
+            case "INFO":
+                guard case .bulk(let bytes) = reply else { continue }
+                let parsed = Info(parsing: bytes)
+                if info == nil { info = parsed } else { info!.merge(parsed) }
+            case "CLIENT LIST":
+                if clients == nil, let bytes = reply.bytes { clients = ClientList.parse(bytes) }
+            case "SLOWLOG GET":
+                if slowlog == nil, reply.array != nil { slowlog = SlowlogEntry.parse(reply) }
+            case "LATENCY LATEST":
+                if latency == nil, reply.array != nil { latency = LatencyEvent.parse(reply) }
+            case "CONFIG GET":
+                if config == nil { config = ConfigValues() }
+                config!.merge(reply)
+            case "CLUSTER INFO":
+                if clusterInfo == nil, let bytes = reply.bytes { clusterInfo = ClusterInfo(parsing: bytes) }
+            case "ROLE":
+                if role == nil { role = RoleInfo(reply: reply) }
+            case "PING":
+                if pingMicros == nil { pingMicros = exchange.elapsedMicros }
+            default:
+                break
+            }
+        }
+        self.info = info ?? Info()
+        self.identity = self.info.serverIdentity
+        self.config = config
+        self.statuses = statuses
+    }
+
+    /// The status of a command family (`"CONFIG GET"`, `"INFO"`), case-insensitive.
+    public func status(of family: String) -> CommandStatus {
+        statuses[family.uppercased()] ?? .notSent
+    }
+
+    /// "Now" for rules: the server's clock (`server_time_usec`, 6.2+) when
+    /// printed, else the capturing host's clock. Nil when neither is known.
+    public var serverTimeSeconds: Double? {
+        if let micros = info.number(.serverTimeMicros) { return micros / 1_000_000 }
+        return snapshot.takenAtMicros.map { Double($0) / 1_000_000 }
+    }
+
+    /// Commands with a sub-command are named by both words (`CONFIG GET`);
+    /// others by the first (`INFO all` -> `INFO`).
+    static let containerCommands: Set<String> = [
+        "CONFIG", "CLIENT", "SLOWLOG", "LATENCY", "CLUSTER", "MEMORY", "MODULE", "COMMAND", "ACL", "SENTINEL",
+    ]
+
+    public static func family(of command: [String]) -> String {
+        guard let first = command.first?.uppercased() else { return "" }
+        if containerCommands.contains(first), command.count > 1 {
+            return first + " " + command[1].uppercased()
+        }
+        return first
+    }
+}

@@ -1,0 +1,13 @@
+/// The `redis-doctor-snapshot 1` text format: a diff-friendly, attachable
+/// record of a `Snapshot`. Described for users in Docs/snapshot-format.md.
+///
+/// Shape: a header line, `key: value` header fields, then one record per
+/// exchange (`>>> ARGS`, optional `elapsed-usec: N`, a RESP-like reply with
+/// LF framing) or skipped command (`!!! ARGS` + `reason: TEXT`). Bulk
+/// payloads are length-prefixed raw bytes, so INFO keeps its CRLFs exactly.
+public enum SnapshotFile {
+    public static let magic = "redis-doctor-snapshot"
+    public static let version = 1
+    /// Deeper replies are refused rather than risking the stack.
+    static let maxDepth = 64
+}
