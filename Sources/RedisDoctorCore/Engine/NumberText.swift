@@ -85,3 +85,25 @@ enum NumberText {
         return (value < 0, digits, point)
     }
 }
+
+extension NumberText {
+    /// Strict plain-decimal parsing (`-12.5`): no exponent, `inf` or `nan`, so a
+    /// typo in a setting is rejected rather than read as something else.
+    static func parse(_ text: String) -> Double? {
+        var digits = 0
+        var sawPoint = false
+        for (offset, c) in text.enumerated() {
+            if c.isASCII && c.isNumber {
+                digits += 1
+            } else if c == "." && !sawPoint {
+                sawPoint = true
+            } else if (c == "-" || c == "+") && offset == 0 {
+                continue
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+}
