@@ -1,0 +1,53 @@
+/// A failure of the check as a whole (the server could not be reached or asked),
+/// as opposed to a rule's finding.
+public struct CheckError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case connectionRefused = "connection-refused"
+        case connectionReset = "connection-reset"
+        case unreachable
+        case timeout
+        case authentication
+        case protocolError = "protocol"
+        case usage
+        case internalError = "internal"
+
+        /// The guidelines' mapping: a server that cannot be reached is down (CRITICAL);
+        /// when we cannot tell (bad credentials, bad input, our own bug) it is UNKNOWN.
+        public var defaultStatus: Status {
+            switch self {
+            case .connectionRefused, .connectionReset, .unreachable, .timeout: return .critical
+            case .authentication, .protocolError, .usage, .internalError: return .unknown
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// Full one-line message (`connection refused to 127.0.0.1:6379`).
+    public var message: String
+    /// The step that failed (`connect`, `AUTH`, `INFO`), when known.
+    public var stage: String?
+    /// The status this error gives the check; `kind.defaultStatus` unless overridden
+    /// (e.g. by `--unreachable-state`).
+    public var status: Status
+
+    public init(kind: Kind, message: String, stage: String? = nil, status: Status? = nil) {
+        self.kind = kind
+        self.message = message
+        self.stage = stage
+        self.status = status ?? kind.defaultStatus
+    }
+
+    public var description: String { message }
+
+    public static func connectionRefused(target: String, detail: String? = nil) -> CheckError {
+        CheckError(kind: .connectionRefused, message: "connection refused to \(target)" + (detail.map { " (\($0))" } ?? ""), stage: "connect")
+    }
+
+    public static func timeout(stage: String, seconds: Double) -> CheckError {
+        CheckError(kind: .timeout, message: "timed out in \(stage) after \(NumberText.format(seconds) ?? "?") s", stage: stage)
+    }
+
+    public static func authentication(_ serverMessage: String) -> CheckError {
+        CheckError(kind: .authentication, message: "authentication failed: \(serverMessage)", stage: "AUTH")
+    }
+}

@@ -1,0 +1,48 @@
+/// Everything one run found, ready for any renderer.
+public struct CheckReport: Sendable, Hashable {
+    /// Where the check went, without credentials (`127.0.0.1:6379`).
+    public var target: String
+    /// Facts about the server in display order (version, role, uptime...).
+    public var server: [ServerFact]
+    /// Every evaluated rule, including OK and SKIPPED ones, in evaluation order.
+    public var results: [RuleResult]
+    /// Set when the check could not (fully) run.
+    public var error: CheckError?
+
+    public init(target: String, server: [ServerFact] = [], results: [RuleResult] = [], error: CheckError? = nil) {
+        self.target = target
+        self.server = server
+        self.results = results
+        self.error = error
+    }
+
+    /// The worst of the results and the error; derived, never set by hand.
+    public var status: Status {
+        Status.worst(results.map(\.status) + (error.map { [$0.status] } ?? []))
+    }
+
+    /// The process exit code for a Nagios plugin run.
+    public var exitCode: Int32 { status.nagiosExitCode }
+
+    /// Results worst first; equal statuses keep their evaluation order.
+    public var resultsWorstFirst: [RuleResult] {
+        results.enumerated()
+            .sorted { a, b in
+                a.element.status.sortRank != b.element.status.sortRank
+                    ? a.element.status.sortRank > b.element.status.sortRank
+                    : a.offset < b.offset
+            }
+            .map(\.element)
+    }
+}
+
+/// One named fact about the server (`version` = `7.0.15`).
+public struct ServerFact: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}

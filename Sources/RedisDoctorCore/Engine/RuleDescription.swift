@@ -1,0 +1,125 @@
+/// What a rule checks and why, in the manner of SwiftLint's rule descriptions.
+///
+/// Descriptions drive `--list-rules`, the generated Docs/rules pages, settings
+/// validation and the example-based tests every rule must pass.
+public struct RuleDescription: Sendable, Hashable {
+    /// Kebab-case, stable: used on the command line and in config files.
+    public var id: String
+    public var title: String
+    public var category: RuleCategory
+    /// One line.
+    public var summary: String
+    /// Why the rule exists and how its defaults were chosen; may span lines.
+    public var rationale: String
+    /// INFO fields (or CLIENT LIST columns) the rule reads.
+    public var fieldsRead: [String]
+    /// Commands the rule needs (`INFO`, `CONFIG GET save`); if one is denied the rule is skipped.
+    public var commandsNeeded: [String]
+    public var enabledByDefault: Bool
+    /// Name of the metric the warning/critical ranges apply to, if any.
+    public var primaryMetric: String?
+    /// Default ranges in Nagios syntax; nil means no threshold of that level.
+    public var defaultWarning: String?
+    public var defaultCritical: String?
+    public var parameters: [RuleParameter]
+    public var examples: [RuleExample]
+
+    public init(
+        id: String, title: String, category: RuleCategory, summary: String, rationale: String,
+        fieldsRead: [String] = [], commandsNeeded: [String] = ["INFO"], enabledByDefault: Bool = true,
+        primaryMetric: String? = nil, defaultWarning: String? = nil, defaultCritical: String? = nil,
+        parameters: [RuleParameter] = [], examples: [RuleExample] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.summary = summary
+        self.rationale = rationale
+        self.fieldsRead = fieldsRead
+        self.commandsNeeded = commandsNeeded
+        self.enabledByDefault = enabledByDefault
+        self.primaryMetric = primaryMetric
+        self.defaultWarning = defaultWarning
+        self.defaultCritical = defaultCritical
+        self.parameters = parameters
+        self.examples = examples
+    }
+
+    /// The default ranges, parsed; throws when a default is not valid range syntax.
+    public func defaultThreshold() throws(NagiosRangeError) -> Threshold {
+        try Threshold(warning: defaultWarning, critical: defaultCritical)
+    }
+}
+
+public enum RuleCategory: String, Sendable, Hashable, CaseIterable {
+    case persistence
+    case memory
+    case clients
+    case replication
+    case latency
+    case server
+    case security
+
+    public var title: String {
+        switch self {
+        case .persistence: return "Persistence"
+        case .memory: return "Memory"
+        case .clients: return "Clients"
+        case .replication: return "Replication"
+        case .latency: return "Latency"
+        case .server: return "Server"
+        case .security: return "Security"
+        }
+    }
+}
+
+/// A tunable of a rule, set with `--set RULE.NAME=VALUE` or in the config file.
+public struct RuleParameter: Sendable, Hashable {
+    /// Kebab-case name (`idle-seconds`).
+    public var name: String
+    /// The default, as the text a user would write.
+    public var defaultValue: String
+    public var description: String
+
+    public init(name: String, defaultValue: String, description: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.description = description
+    }
+}
+
+/// A worked example: server replies in, expected status and evidence out.
+/// Examples are documentation and test cases at once.
+public struct RuleExample: Sendable, Hashable {
+    public var title: String
+    /// INFO text (only the fields that matter).
+    public var info: String
+    public var clientList: String?
+    /// INFO from the previous run, for rules that compare two samples.
+    public var previousInfo: String?
+    /// Other replies by command (`"CONFIG GET save": "save 3600 1 300 100"`).
+    public var replies: [String: String]
+    /// Settings overrides as `rule-id.param` (or `rule-id.warning`) = value.
+    public var settings: [String: String]
+    public var expectedStatus: Status
+    /// Substrings that must appear in the result's evidence.
+    public var expectEvidence: [String]
+
+    public init(
+        _ title: String, info: String, clientList: String? = nil, previousInfo: String? = nil,
+        replies: [String: String] = [:], settings: [String: String] = [:],
+        expect expectedStatus: Status, expectEvidence: [String] = []
+    ) {
+        self.title = title
+        self.info = info
+        self.clientList = clientList
+        self.previousInfo = previousInfo
+        self.replies = replies
+        self.settings = settings
+        self.expectedStatus = expectedStatus
+        self.expectEvidence = expectEvidence
+    }
+
+    /// Whether the example shows the rule firing (WARNING or CRITICAL).
+    public var triggers: Bool { expectedStatus == .warning || expectedStatus == .critical }
+}
