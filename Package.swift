@@ -22,7 +22,8 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // Pure code: parsing, rules, rendering. No I/O, no clock, no C.
-        .target(name: "RedisDoctorCore"),
+        // libm backs Double.rounded(); linking it is not importing C.
+        .target(name: "RedisDoctorCore", linkerSettings: [.linkedLibrary("m")]),
         // Sockets and hiredis. The only code that talks to a server.
         .target(
             name: "RedisDoctorClient",

@@ -1,0 +1,13 @@
+/// Every rule, in the order reports list them. A rule not listed here does not exist:
+/// the docs test fails when Docs/rules/ and this list disagree.
+public enum RuleRegistry {
+    public static let all: [any HealthRule.Type] = [
+        UnsavedChangesRule.self,
+    ]
+
+    public static func rule(id: String) -> (any HealthRule.Type)? {
+        all.first { $0.description.id == id }
+    }
+
+    public static var descriptions: [RuleDescription] { all.map { $0.description } }
+}
