@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RedisDoctorCore
 
@@ -153,4 +154,15 @@ func argumentErrorsNameTheArgument(arguments: SettingsArguments, source: String,
 @Test(arguments: [("memory-usage", "memory-usage", 0), ("kitten", "sitting", 3), ("", "abc", 3), ("abc", "", 3)])
 func editDistance(a: String, b: String, distance: Int) {
     #expect(RuleSettings.editDistance(a, b) == distance)
+}
+
+/// The example in Docs/configuration.md must stay valid.
+@Test func documentedConfigExampleParses() throws {
+    let doc = try String(contentsOfFile: #filePath.replacingOccurrences(of: "Tests/RedisDoctorCoreTests/RuleSettingsTests.swift", with: "Docs/configuration.md"), encoding: .utf8)
+    let start = try #require(doc.range(of: "```ini\n"))
+    let end = try #require(doc.range(of: "```", range: start.upperBound..<doc.endIndex))
+    let settings = try RuleSettings(configText: String(doc[start.upperBound..<end.lowerBound]), configName: "configuration.md")
+    try settings.validate(knownRules: known.merging(["replica-link": ["grace"]]) { $1 })
+    #expect(try settings.int(rule: "stale-connections", name: "idle", default: 0) == 600)
+    #expect(settings.critical(for: "memory-usage")?.description == "85")
 }

@@ -1,0 +1,67 @@
+/// The state file's contents: per target, the previous run's payload and when it was written.
+///
+/// The payload is opaque here (another codec encodes the snapshot). The container is
+/// a small text-framed format, robust to binary payloads and detectably truncated:
+///
+/// ```
+/// redis-doctor-state 1\n
+/// entry <target> <written-at-micros> <length>\n
+/// <length raw bytes>\n
+/// ...
+/// end\n
+/// ```
+/// `<target>` is percent-encoded: every byte outside `!`...`~`, and `%` itself, as `%XX`.
+/// Entries are written sorted by target so the file is deterministic. An empty file
+/// decodes to an empty store (first run). Writing it atomically is the caller's job.
+public struct StateStore: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var payload: [UInt8]
+        /// Wall-clock microseconds since the epoch, supplied by the caller.
+        public var writtenAtMicros: Int64
+
+        public init(payload: [UInt8], writtenAtMicros: Int64) {
+            self.payload = payload
+            self.writtenAtMicros = writtenAtMicros
+        }
+    }
+
+    public var entries: [String: Entry]
+
+    public init(entries: [String: Entry] = [:]) {
+        self.entries = entries
+    }
+
+    public subscript(target: String) -> Entry? {
+        get { entries[target] }
+        set { entries[target] = newValue }
+    }
+
+    /// Replaces the entry for `target`.
+    public mutating func record(_ payload: [UInt8], for target: String, writtenAtMicros: Int64) {
+        entries[target] = Entry(payload: payload, writtenAtMicros: writtenAtMicros)
+    }
+
+    /// Drops entries older than `micros`, so targets no longer checked do not pile up.
+    public func removingEntries(writtenBefore micros: Int64) -> StateStore {
+        StateStore(entries: entries.filter { $0.value.writtenAtMicros >= micros })
+    }
+
+    static let magic = "redis-doctor-state 1"
+}
+
+/// Why a state file could not be read, and where.
+public struct StateStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 1-based line of the container (payload bytes are not counted as lines).
+    public var line: Int
+    /// 0-based byte offset of the problem in the file.
+    public var offset: Int
+    public var reason: String
+
+    public init(line: Int, offset: Int, reason: String) {
+        self.line = line
+        self.offset = offset
+        self.reason = reason
+    }
+
+    public var description: String { "state file line \(line) (byte \(offset)): \(reason)" }
+}

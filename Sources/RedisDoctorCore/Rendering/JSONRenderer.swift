@@ -1,0 +1,66 @@
+/// The whole report as one JSON object, for cron jobs and scripts.
+///
+/// Shape (keys always in this order; see Docs/check-output.schema.json):
+/// `status`, `exit_code`, `target`, `server` (object of facts), `results` (every rule,
+/// OK and SKIPPED included), and `error` only when the check failed. Statuses are
+/// lower-case (`ok`, `warning`, `critical`, `unknown`, `skipped`). Metrics with a
+/// non-finite value are omitted, as in perfdata.
+public struct JSONRenderer: Sendable {
+    /// Spaces per indentation level, or nil for a single line.
+    public var indent: Int?
+
+    public init(indent: Int? = nil) {
+        self.indent = indent
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        Self.value(of: report).serialized(indent: indent)
+    }
+
+    static func value(of report: CheckReport) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("status", .string(report.status.rawValue)),
+            ("exit_code", .number(Double(report.exitCode))),
+            ("target", .string(report.target)),
+            ("server", .object(report.server.map { ($0.name, .string($0.value)) })),
+            ("results", .array(report.results.map(value(of:)))),
+        ]
+        if let error = report.error {
+            var object: [(String, JSONValue)] = [
+                ("message", .string(error.message)),
+                ("kind", .string(error.kind.rawValue)),
+                ("status", .string(error.status.rawValue)),
+            ]
+            if let stage = error.stage { object.append(("stage", .string(stage))) }
+            pairs.append(("error", .object(object)))
+        }
+        return .object(pairs)
+    }
+
+    static func value(of result: RuleResult) -> JSONValue {
+        .object([
+            ("rule", .string(result.ruleID)),
+            ("status", .string(result.status.rawValue)),
+            ("summary", .string(result.summary)),
+            ("evidence", .array(result.evidence.map(JSONValue.string))),
+            ("advice", .array(result.advice.map(JSONValue.string))),
+            ("metrics", .array(result.metrics.filter(\.isRenderable).map(value(of:)))),
+        ])
+    }
+
+    static func value(of metric: Metric) -> JSONValue {
+        func optional(_ number: Double?) -> JSONValue {
+            guard let number, number.isFinite else { return .null }
+            return .number(number)
+        }
+        return .object([
+            ("name", .string(metric.name)),
+            ("value", .number(metric.value)),
+            ("unit", .string(metric.unit.symbol)),
+            ("warning", metric.warning.map { .string($0.description) } ?? .null),
+            ("critical", metric.critical.map { .string($0.description) } ?? .null),
+            ("min", optional(metric.min)),
+            ("max", optional(metric.max)),
+        ])
+    }
+}

@@ -1,0 +1,74 @@
+/// Nagios plugin output: one status line with perfdata, then long output.
+///
+/// ```
+/// REDIS CRITICAL - used memory 95% of maxmemory (+1 warning) | 'used_memory'=...
+/// CRITICAL memory-usage: used memory 95% of maxmemory (used_memory=1.9 GiB) - advice: MEMORY PURGE
+/// WARNING stale-connections: ...
+/// ```
+/// All perfdata goes on the first line. `|` in text becomes `/` so parsers do not
+/// mistake it for the perfdata separator.
+public struct NagiosRenderer: Sendable {
+    /// How many server facts the all-OK summary shows.
+    public var factsInSummary: Int
+
+    public init(factsInSummary: Int = 3) {
+        self.factsInSummary = factsInSummary
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        let status = report.status
+        var line = "REDIS \(status.label) - " + OutputText.nagios(summary(report))
+        let perfdata = report.results.flatMap(\.metrics).compactMap(\.perfdata)
+        if !perfdata.isEmpty { line += " | " + perfdata.joined(separator: " ") }
+        var lines = [line]
+        for result in report.resultsWorstFirst where result.status != .ok && result.status != .skipped {
+            var text = "\(result.status.label) \(result.ruleID): \(result.summary)"
+            if !result.evidence.isEmpty { text += " (" + result.evidence.joined(separator: "; ") + ")" }
+            if !result.advice.isEmpty { text += " - advice: " + result.advice.joined(separator: "; ") }
+            lines.append(OutputText.nagios(text))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The text after `REDIS STATUS - `.
+    func summary(_ report: CheckReport) -> String {
+        let status = report.status
+        let problems = report.results.filter { $0.status != .ok && $0.status != .skipped }
+        var parts: [String] = []
+        if let error = report.error { parts.append(error.message) }
+        let worst = problems.filter { $0.status == status }
+        parts += worst.map(\.summary)
+        if parts.isEmpty {
+            // Nothing wrong: counts and the headline facts.
+            let ok = report.results.filter { $0.status == .ok }.count
+            let skipped = report.results.filter { $0.status == .skipped }.count
+            var text = "\(ok) \(ok == 1 ? "rule" : "rules") ok"
+            if skipped > 0 { text += ", \(skipped) skipped" }
+            var separator = "; "
+            for fact in report.server.prefix(factsInSummary) {
+                // "redis 7.0.15 master": the role reads as part of the version phrase.
+                text += (fact.name == "role" && separator == ", " ? " " : separator) + Self.factText(fact)
+                separator = ", "
+            }
+            return text
+        }
+        var text = parts.joined(separator: "; ")
+        // Lesser problems are counted, not listed, to keep the first line short.
+        var others: [String] = []
+        for lesser in [Status.critical, .warning, .unknown] where lesser != status {
+            let count = problems.filter { $0.status == lesser }.count
+            if count > 0 { others.append("+\(count) \(lesser.rawValue)") }
+        }
+        if !others.isEmpty { text += " (" + others.joined(separator: ", ") + ")" }
+        return text
+    }
+
+    /// `redis 7.0.15`, `master`, `used_memory 1.02 MiB`: version and role read naturally.
+    static func factText(_ fact: ServerFact) -> String {
+        switch fact.name {
+        case "version": return "redis \(fact.value)"
+        case "role": return fact.value
+        default: return "\(fact.name) \(fact.value)"
+        }
+    }
+}

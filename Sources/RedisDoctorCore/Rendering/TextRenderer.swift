@@ -1,0 +1,58 @@
+/// A report for people at a terminal: worst findings first, with evidence and advice.
+public struct TextRenderer: Sendable {
+    /// Colour status words with ANSI escapes; the executable decides (isatty, NO_COLOR).
+    public var color: Bool
+
+    public init(color: Bool = false) {
+        self.color = color
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        var lines: [String] = []
+        lines.append("redis-doctor \(OutputText.oneLine(report.target)): \(word(report.status))")
+        if !report.server.isEmpty {
+            lines.append(report.server.map { "\($0.name) \(OutputText.oneLine($0.value))" }.joined(separator: ", "))
+        }
+        if let error = report.error {
+            var text = "\(word(error.status)) \(OutputText.oneLine(error.message))"
+            if let stage = error.stage { text += " [stage: \(OutputText.oneLine(stage))]" }
+            lines.append("")
+            lines.append(text)
+        }
+        let ordered = report.resultsWorstFirst
+        let problems = ordered.filter { $0.status != .ok && $0.status != .skipped }
+        if !problems.isEmpty { lines.append("") }
+        let width = Status.allCases.map(\.label.count).max() ?? 0
+        for result in problems {
+            let pad = String(repeating: " ", count: width - result.status.label.count)
+            lines.append("\(word(result.status))\(pad)  \(result.ruleID): \(OutputText.oneLine(result.summary))")
+            let indent = String(repeating: " ", count: width + 2)
+            for evidence in result.evidence { lines.append("\(indent)evidence: \(OutputText.oneLine(evidence))") }
+            for advice in result.advice { lines.append("\(indent)advice:   \(OutputText.oneLine(advice))") }
+        }
+        let ok = ordered.filter { $0.status == .ok }
+        let skipped = ordered.filter { $0.status == .skipped }
+        if !ok.isEmpty || !skipped.isEmpty { lines.append("") }
+        if !ok.isEmpty {
+            lines.append("\(word(.ok)) (\(ok.count)): " + ok.map(\.ruleID).joined(separator: ", "))
+        }
+        if !skipped.isEmpty {
+            let items = skipped.map { $0.summary.isEmpty ? $0.ruleID : "\($0.ruleID) (\(OutputText.oneLine($0.summary)))" }
+            lines.append("\(word(.skipped)) (\(skipped.count)): " + items.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func word(_ status: Status) -> String {
+        guard color else { return status.label }
+        let code: String
+        switch status {
+        case .critical: code = "1;31"
+        case .warning: code = "1;33"
+        case .unknown: code = "1;35"
+        case .ok: code = "32"
+        case .skipped: code = "2"
+        }
+        return "\u{1B}[\(code)m\(status.label)\u{1B}[0m"
+    }
+}
