@@ -31,6 +31,26 @@ public enum HumanFormat {
         return "\(sign)\(m)m \(r)s"
     }
 
+    /// A plain number without exponent: integers without decimals.
+    public static func number(_ value: Double) -> String {
+        NumberText.format(value) ?? "?"
+    }
+
+    /// `value` with `places` decimals, no exponent.
+    public static func fixed(_ value: Double, _ places: Int) -> String {
+        guard value.isFinite else { return "?" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = roundHalfAwayFromZero(value.magnitude * scale)
+        let whole = Int64(scaled / scale)
+        var fraction = String(Int64(scaled - Double(whole) * scale))
+        while fraction.count < places { fraction = "0" + fraction }
+        return (value < 0 && scaled != 0 ? "-" : "") + String(whole) + (places > 0 ? "." + fraction : "")
+    }
+
+    /// `42.5%` from a percentage value.
+    public static func percent(_ value: Double) -> String { fixed(value, 1) + "%" }
+
     private static func roundForDisplay(_ value: Double, integral: Bool) -> Double {
         if integral { return roundHalfAwayFromZero(value) }
         let scale: Double = value.magnitude < 10 ? 100 : value.magnitude < 100 ? 10 : 1

@@ -72,10 +72,10 @@ public enum UnsavedChangesRule: HealthRule {
             return context.skipped("the server prints no unsaved-change counter")
         }
         let source = info.source(of: .changesSinceLastSave) ?? "rdb_changes_since_last_save"
-        var evidence = ["\(source)=\(Format.number(changes)) (\(Format.number(changes)) changes not on disk)"]
+        var evidence = ["\(source)=\(HumanFormat.number(changes)) (\(HumanFormat.number(changes)) changes not on disk)"]
         let changesWarning = try context.number("changes-warning")
         if info.flag(.aofEnabled) == true {
-            return context.ok("\(Format.number(changes)) changes since the last RDB save; AOF is on and logs them",
+            return context.ok("\(HumanFormat.number(changes)) changes since the last RDB save; AOF is on and logs them",
                               metrics: [Metric("unsaved_changes", changes, unit: .counter)])
         }
         guard changes > 0 else {
@@ -84,13 +84,13 @@ public enum UnsavedChangesRule: HealthRule {
         guard let lastSave = info.number(.lastSaveTime), let now = context.now else {
             // No clock in this sample (an old INFO pasted from a file): the count alone.
             let status: Status = changes >= changesWarning ? .warning : .ok
-            let summary = "\(Format.number(changes)) changes unsaved (age unknown: no server time)"
+            let summary = "\(HumanFormat.number(changes)) changes unsaved (age unknown: no server time)"
             return context.result(status, summary, evidence: evidence,
                                   advice: status == .ok ? [] : ["Check INFO persistence and the server log for failing saves."],
                                   metrics: [Metric("unsaved_changes", changes, unit: .counter)])
         }
         let age = max(0, now - lastSave)
-        evidence.append("last successful save \(Format.duration(age)) ago (\(info.source(of: .lastSaveTime) ?? "rdb_last_save_time")=\(Format.number(lastSave)))")
+        evidence.append("last successful save \(HumanFormat.duration(seconds: age)) ago (\(info.source(of: .lastSaveTime) ?? "rdb_last_save_time")=\(HumanFormat.number(lastSave)))")
 
         var threshold = context.threshold()
         if let save = context.current.config?["save"] {
@@ -105,7 +105,7 @@ public enum UnsavedChangesRule: HealthRule {
         if status == .ok && changes >= changesWarning { status = .warning }
         let metrics = [Metric("unsaved_changes", changes, unit: .counter),
                        Metric("unsaved_age", age, unit: .seconds, threshold: threshold)]
-        let summary = "\(Format.number(changes)) changes unsaved for \(Format.duration(age))"
+        let summary = "\(HumanFormat.number(changes)) changes unsaved for \(HumanFormat.duration(seconds: age))"
         guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics) }
         var advice = ["Find out why saves are not succeeding: INFO persistence (rdb_last_bgsave_status, rdb_bgsave_in_progress), then the server log and the disk of CONFIG GET dir."]
         if info.flag(.bgsaveInProgress) == true {

@@ -1,0 +1,19 @@
+import RedisDoctorCore
+
+extension ConnectionError {
+    /// The check-level failure: unreachable or silent servers are CRITICAL ("the service
+    /// is down"); bad credentials, permissions and protocol garbage are UNKNOWN.
+    public func checkError(target: String) -> CheckError {
+        let message = "\(self) (\(target))"
+        switch self {
+        case .refused: return CheckError(kind: .connectionRefused, message: message, stage: "connect")
+        case .timedOut(let stage, _): return CheckError(kind: .timeout, message: message, stage: stage.description)
+        case .nameNotResolved: return CheckError(kind: .unreachable, message: message, stage: "resolve")
+        case .closed(let stage), .reset(let stage): return CheckError(kind: .connectionReset, message: message, stage: stage.description)
+        case .system(let stage, _, _, _): return CheckError(kind: .unreachable, message: message, stage: stage.description)
+        case .cancelled(let stage): return CheckError(kind: .internalError, message: message, stage: stage.description)
+        case .server(let stage, _): return CheckError(kind: .authentication, message: message, stage: stage.description)
+        case .notRedis, .protocolError, .replyTooLarge: return CheckError(kind: .protocolError, message: message)
+        }
+    }
+}

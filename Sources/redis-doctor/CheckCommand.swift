@@ -1,0 +1,37 @@
+import ArgumentParser
+import RedisDoctorClient
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the health rules once; exit with the Nagios status.",
+        discussion: "Exit codes: 0 OK, 1 WARNING, 2 CRITICAL (including unreachable), 3 UNKNOWN. Default --timeout: 10 s."
+    )
+
+    @ParentCommand var root: RedisDoctor
+    @OptionGroup var rules: RuleOptionGroup
+
+    @Option(name: .long, help: "Output format: nagios, json, prometheus or text.")
+    var format: OutputFormat = .nagios
+
+    @Option(name: .long, help: ArgumentHelp("Take a second sample this many seconds later, for rates and progress.", valueName: "seconds"))
+    var interval: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Keep the previous run's sample here (per target), for deltas between runs.", valueName: "path"))
+    var stateFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Evaluate a snapshot file instead of a live server.", valueName: "file"))
+    var fromSnapshot: String?
+
+    @Option(name: .long, help: ArgumentHelp("Evaluate INFO text pasted from redis-cli instead of a live server.", valueName: "file"))
+    var fromFile: String?
+
+    @Option(name: .long, help: "Skip CLIENT LIST above this many connected clients.")
+    var clientListLimit: Int = SnapshotCollector.defaultClientListLimit
+
+    func run() throws {
+        let runner = CheckRunner(connection: root.connection, rules: rules, format: format, interval: interval,
+                                 stateFile: stateFile, fromSnapshot: fromSnapshot, fromFile: fromFile, clientListLimit: clientListLimit)
+        throw ExitCode(runner.run())
+    }
+}

@@ -1,0 +1,81 @@
+import Glibc
+import RedisDoctorClient
+import RedisDoctorCore
+
+/// Acquire, evaluate, present: the three steps never leak into each other, and the
+/// exit code is the report's status, derived from the results.
+struct CheckRunner {
+    var connection: ConnectionOptionGroup
+    var rules: RuleOptionGroup
+    var format: OutputFormat
+    var interval: Double?
+    var stateFile: String?
+    var fromSnapshot: String?
+    var fromFile: String?
+    var clientListLimit: Int
+
+    static let defaultTimeout = 10.0
+
+    func run() -> Int32 {
+        let report = makeReport()
+        let text = render(report)
+        Terminal.out(text.hasSuffix("\n") ? text : text + "\n")
+        return report.exitCode
+    }
+
+    func render(_ report: CheckReport) -> String {
+        switch format {
+        case .nagios: return NagiosRenderer().render(report)
+        case .json: return JSONRenderer().render(report)
+        case .prometheus: return PrometheusRenderer().render(report)
+        case .text: return TextRenderer(color: Terminal.stdoutIsTTY && Terminal.environment("NO_COLOR") == nil).render(report)
+        }
+    }
+
+    private func usage(_ message: String, target: String = "-") -> CheckReport {
+        CheckReport(target: target, error: CheckError(kind: .usage, message: message))
+    }
+
+    private func makeReport() -> CheckReport {
+        let settings: RuleSettings
+        do {
+            let configText = try rules.config.map { (path) throws(FileIO.Failure) in String(decoding: try FileIO.read(path), as: UTF8.self) }
+            settings = try RuleSettings(configText: configText, configName: rules.config ?? "config", arguments: rules.arguments)
+            try settings.validate(against: RuleRegistry.descriptions)
+        } catch {
+            return usage("\(error)")
+        }
+        guard let source = makeSource() else { return usage("invalid connection options (see the message above)") }
+        if case .live(let session, _, _) = source {
+            // Fires only if something outlives every deadline (a hung disk, a bug).
+            Watchdog.start(seconds: session.timeout + 0.4,
+                           message: "REDIS UNKNOWN - redis-doctor exceeded its timeout of \(HumanFormat.number(session.timeout)) s and stopped itself\n",
+                           exitCode: Status.unknown.nagiosExitCode)
+        }
+        let target = source.targetText
+        let samples: SampleSource.Samples
+        switch source.acquire() {
+        case .success(let s): samples = s
+        case .failure(let error): return CheckReport(target: target, error: error)
+        }
+        let state = stateFile.map { StateFile(path: $0) }
+        let current = ParsedSnapshot(samples.current)
+        let previous = (samples.earlier ?? state?.previous(for: samples.current.target)).map(ParsedSnapshot.init)
+        let results = RuleEngine.evaluate(current: current, previous: previous, settings: settings)
+        state?.record(samples.current, for: samples.current.target)
+        return CheckReport(target: samples.current.target, server: current.facts, results: results)
+    }
+
+    private func makeSource() -> SampleSource? {
+        if let fromSnapshot { return .snapshotFile(fromSnapshot) }
+        if let fromFile { return .infoFile(fromFile) }
+        guard let session = SessionSetup(connection, defaultTimeout: Self.defaultTimeout) else { return nil }
+        if let interval {
+            guard interval > 0, interval < session.timeout - 0.5 else {
+                Terminal.error("--interval must be above 0 and at least 0.5 s shorter than --timeout (\(HumanFormat.number(session.timeout)) s)")
+                return nil
+            }
+        }
+        return .live(session, SnapshotCollector(clientListLimit: clientListLimit), interval: interval)
+    }
+}

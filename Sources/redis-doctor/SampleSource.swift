@@ -1,0 +1,59 @@
+import Glibc
+import RedisDoctorClient
+import RedisDoctorCore
+
+/// Where a check's samples come from: a live server, a snapshot file, or pasted INFO text.
+/// Every path yields raw `Snapshot`s; parsing happens once, in Core.
+enum SampleSource {
+    case live(SessionSetup, SnapshotCollector, interval: Double?)
+    case snapshotFile(String)
+    case infoFile(String)
+
+    struct Samples {
+        var current: Snapshot
+        /// From `--interval` in the same run.
+        var earlier: Snapshot?
+    }
+
+    var targetText: String {
+        switch self {
+        case .live(let session, _, _): return session.target.description
+        case .snapshotFile(let path), .infoFile(let path): return path
+        }
+    }
+
+    func acquire() -> Result<Samples, CheckError> {
+        switch self {
+        case .snapshotFile(let path):
+            do throws(FileIO.Failure) {
+                let bytes = try FileIO.read(path)
+                do throws(SnapshotFileError) {
+                    return .success(Samples(current: try SnapshotFile.decode(bytes)))
+                } catch {
+                    return .failure(CheckError(kind: .usage, message: "\(path): not a redis-doctor snapshot: \(error)"))
+                }
+            } catch {
+                return .failure(CheckError(kind: .usage, message: "cannot read snapshot \(error)"))
+            }
+        case .infoFile(let path):
+            do throws(FileIO.Failure) {
+                return .success(Samples(current: Snapshot.fromInfoText(try FileIO.read(path), source: path)))
+            } catch {
+                return .failure(CheckError(kind: .usage, message: "cannot read INFO file \(error)"))
+            }
+        case .live(let session, let collector, let interval):
+            do throws(ConnectionError) {
+                let link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
+                var earlier: Snapshot?
+                if let interval {
+                    earlier = try collector.collect(link, deadline: session.deadline)
+                    usleep(useconds_t(interval * 1_000_000))
+                }
+                let current = try collector.collect(link, deadline: session.deadline)
+                return .success(Samples(current: current, earlier: earlier))
+            } catch {
+                return .failure(error.checkError(target: session.target.description))
+            }
+        }
+    }
+}

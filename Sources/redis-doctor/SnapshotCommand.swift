@@ -1,0 +1,22 @@
+import ArgumentParser
+import RedisDoctorClient
+
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Save everything a check reads into one file for a postmortem (Docs/snapshot-format.md).",
+        discussion: "Evaluate it later with: redis-doctor check --from-snapshot FILE. Secrets are redacted."
+    )
+
+    @ParentCommand var root: RedisDoctor
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the snapshot here ('-' for stdout).", valueName: "file"))
+    var output: String
+
+    @Option(name: .long, help: "Skip CLIENT LIST above this many connected clients.")
+    var clientListLimit: Int = SnapshotCollector.defaultClientListLimit
+
+    func run() throws {
+        throw SnapshotRunner(connection: root.connection, output: output, clientListLimit: clientListLimit).run().exitCode
+    }
+}

@@ -1,0 +1,27 @@
+import Glibc
+
+/// Ends the process if a run outlives its bound, whatever any thread is stuck in.
+///
+/// The third seed outage: a monitor stuck on a kernel lock delivered no alerts at all.
+/// Deadlines bound every wait on the server; this bounds everything else (a hung
+/// state-file disk, a bug) with a thread that writes one line and calls _exit.
+enum Watchdog {
+    nonisolated(unsafe) private static var message: [UInt8] = []
+    nonisolated(unsafe) private static var exitCode: Int32 = 3
+    nonisolated(unsafe) private static var nanoseconds: UInt64 = 0
+
+    static func start(seconds: Double, message text: String, exitCode code: Int32) {
+        message = Array(text.utf8)
+        exitCode = code
+        nanoseconds = UInt64(max(0, seconds) * 1_000_000_000)
+        var thread = pthread_t()
+        let rc = pthread_create(&thread, nil, { _ in
+            var remaining = timespec(tv_sec: Int(Watchdog.nanoseconds / 1_000_000_000), tv_nsec: Int(Watchdog.nanoseconds % 1_000_000_000))
+            var left = timespec()
+            while nanosleep(&remaining, &left) != 0 && errno == EINTR { remaining = left }
+            _ = Watchdog.message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            _exit(Watchdog.exitCode)
+        }, nil)
+        if rc == 0 { pthread_detach(thread) }
+    }
+}
