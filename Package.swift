@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedisDoctorCoreTests",
-            dependencies: ["RedisDoctorCore"],
+            dependencies: ["RedisDoctorCore", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages redis-doctor builds and tests against (Debian 12).
 set -euo pipefail
-packages=(libhiredis-dev libedit-dev pkg-config redis-server redis-tools)
+# python3-jsonschema validates check's JSON output against Docs/check-output.schema.json in the tests.
+packages=(libhiredis-dev libedit-dev pkg-config redis-server redis-tools python3 python3-jsonschema)
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 $sudo apt-get update -qq

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RedisDoctorCore
 
 @Test(arguments: [
@@ -53,37 +54,12 @@ func jsonOutputMatchesSchema(name: String) throws {
     case "refused": SampleReports.refused
     default: CheckReport(target: "")
     }
-    let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Docs/check-output.schema.json")
-    let output = try validate(JSONRenderer().render(report), schema: schema.path)
+    let output = try JSONSchemaValidator.validate(JSONRenderer().render(report))
     #expect(output.status == 0, "\(output.text)")
 }
 
 @Test func schemaRejectsBrokenOutput() throws {
     // Guards the validator itself: a wrong status must fail.
-    let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Docs/check-output.schema.json")
     let broken = JSONRenderer().render(SampleReports.allOK).replacingOccurrences(of: "\"status\":\"ok\",\"exit_code\"", with: "\"status\":\"fine\",\"exit_code\"")
-    #expect(try validate(broken, schema: schema.path).status != 0)
-}
-
-private func validate(_ json: String, schema: String) throws -> (status: Int32, text: String) {
-    let script = """
-    import json, sys, jsonschema
-    schema = json.load(open(sys.argv[1]))
-    jsonschema.Draft202012Validator(schema).validate(json.load(sys.stdin))
-    """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, schema]
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    input.fileHandleForWriting.write(Data(json.utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    #expect(try JSONSchemaValidator.validate(broken).status != 0)
 }
