@@ -25,7 +25,12 @@ public struct ClientEntry: Sendable {
     public var user: String?
     public var libName: String?
     public var libVer: String?
-    public var other: [(String, String)] = []
+    /// The line as received (without its line end).
+    public var line: String = ""
+
+    /// Fields this type does not model (`events`, `qbuf-free`, Azure `numops`),
+    /// in line order, derived from `line` on demand.
+    public var other: [(String, String)] { ClientList.otherFields(of: line) }
 
     public init() {}
 

