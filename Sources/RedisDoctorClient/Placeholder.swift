@@ -1,1 +1,0 @@
-// Placeholder so the package resolves: the connection layer lives on another branch.
