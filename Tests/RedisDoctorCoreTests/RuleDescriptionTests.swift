@@ -67,3 +67,18 @@ func kebabCaseRejected(id: String) { #expect(!RuleDescription.isKebabCase(id)) }
     #expect(problems.contains("example \"Half the slots idle\" sets unknown parameter \"idle-seconds\""))
     #expect(problems.contains("no example where the rule stays OK"))
 }
+
+@Test func informationalRuleMayNotTriggerNorHaveThresholds() {
+    var d = sampleDescription
+    d.informational = true
+    let problems = d.problems()
+    #expect(!problems.contains { $0.contains("no example triggers the rule") })
+    #expect(problems.contains("example \"Half the slots idle\" triggers an informational rule, which never alerts"))
+    #expect(problems.contains("an informational rule has no default thresholds"))
+
+    d.examples.removeLast()
+    d.primaryMetric = nil
+    d.defaultWarning = nil
+    d.defaultCritical = nil
+    #expect(d.problems() == [])
+}

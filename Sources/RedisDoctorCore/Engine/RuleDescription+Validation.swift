@@ -30,7 +30,16 @@ extension RuleDescription {
             if parameter.description.isEmpty { problems.append("parameter \"\(parameter.name)\" has no description") }
         }
 
-        if !examples.contains(where: \.triggers) { problems.append("no example triggers the rule (WARNING or CRITICAL)") }
+        if informational {
+            if defaultWarning != nil || defaultCritical != nil {
+                problems.append("an informational rule has no default thresholds")
+            }
+            for example in examples where example.triggers {
+                problems.append("example \"\(example.title)\" triggers an informational rule, which never alerts")
+            }
+        } else if !examples.contains(where: \.triggers) {
+            problems.append("no example triggers the rule (WARNING or CRITICAL)")
+        }
         if !examples.contains(where: { $0.expectedStatus == .ok }) { problems.append("no example where the rule stays OK") }
         var seenTitles = Set<String>()
         for example in examples {

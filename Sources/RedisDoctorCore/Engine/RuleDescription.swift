@@ -16,6 +16,9 @@ public struct RuleDescription: Sendable, Hashable {
     /// Commands the rule needs (`INFO`, `CONFIG GET save`); if one is denied the rule is skipped.
     public var commandsNeeded: [String]
     public var enabledByDefault: Bool
+    /// An informational rule reports facts (uptime, a restart) and never alerts by
+    /// itself: its examples must all stay below WARNING, and none may trigger.
+    public var informational: Bool
     /// Name of the metric the warning/critical ranges apply to, if any.
     public var primaryMetric: String?
     /// Default ranges in Nagios syntax; nil means no threshold of that level.
@@ -26,7 +29,7 @@ public struct RuleDescription: Sendable, Hashable {
 
     public init(
         id: String, title: String, category: RuleCategory, summary: String, rationale: String,
-        fieldsRead: [String] = [], commandsNeeded: [String] = ["INFO"], enabledByDefault: Bool = true,
+        fieldsRead: [String] = [], commandsNeeded: [String] = ["INFO"], enabledByDefault: Bool = true, informational: Bool = false,
         primaryMetric: String? = nil, defaultWarning: String? = nil, defaultCritical: String? = nil,
         parameters: [RuleParameter] = [], examples: [RuleExample] = []
     ) {
@@ -38,6 +41,7 @@ public struct RuleDescription: Sendable, Hashable {
         self.fieldsRead = fieldsRead
         self.commandsNeeded = commandsNeeded
         self.enabledByDefault = enabledByDefault
+        self.informational = informational
         self.primaryMetric = primaryMetric
         self.defaultWarning = defaultWarning
         self.defaultCritical = defaultCritical

@@ -3,6 +3,12 @@
 public enum RuleRegistry {
     public static let all: [any HealthRule.Type] = [
         UnsavedChangesRule.self,
+        BgsaveStalledRule.self,
+        BgsaveFailedRule.self,
+        AofErrorsRule.self,
+        LoadingRule.self,
+        RecentRestartRule.self,
+        OpenAccessRule.self,
     ]
 
     public static func rule(id: String) -> (any HealthRule.Type)? {

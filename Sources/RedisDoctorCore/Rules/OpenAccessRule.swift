@@ -1,0 +1,105 @@
+/// No password while reachable from the network: anyone who can connect can read,
+/// write, or CONFIG SET dir and write files as the redis user.
+public enum OpenAccessRule: HealthRule {
+    public static let description = RuleDescription(
+        id: "open-access",
+        title: "Open access",
+        category: .security,
+        summary: "No password (requirepass empty) while protected-mode is off or bind is not loopback-only.",
+        rationale: """
+            An unauthenticated Redis reachable from the network is a classic compromise: data \
+            theft, FLUSHALL ransom notes, or CONFIG SET dir plus SAVE to write SSH keys or cron \
+            files. requirepass empty means the default user has no password (the collector \
+            redacts a set password to "(redacted)", so only an empty value counts). Exposure is \
+            protected-mode no (or a server before 3.2, which has none) or a bind list with a \
+            non-loopback address; port 0 (unix socket only) is not exposed. ACL users are not \
+            visible here: a nopass ACL user is not detected.
+            """,
+        fieldsRead: [],
+        commandsNeeded: ["CONFIG GET requirepass", "CONFIG GET protected-mode", "CONFIG GET bind", "CONFIG GET port"],
+        enabledByDefault: true,
+        examples: [
+            RuleExample(
+                "No password, protected mode off, all interfaces",
+                info: "redis_version:7.2.6\n",
+                replies: ["CONFIG GET": "requirepass \nprotected-mode no\nbind * -::*\nport 6379"],
+                expect: .warning,
+                expectEvidence: ["requirepass is empty", "protected-mode=no", "bind=* -::*"]),
+            RuleExample(
+                "No password, bound to a private address, protected mode on",
+                info: "redis_version:6.2.16\n",
+                replies: ["CONFIG GET": "requirepass \nprotected-mode yes\nbind 10.0.0.5 127.0.0.1\nport 6379"],
+                expect: .warning,
+                expectEvidence: ["bind=10.0.0.5 127.0.0.1 (not loopback-only)"]),
+            RuleExample(
+                "No password but loopback only, protected mode on",
+                info: "redis_version:7.2.6\n",
+                replies: ["CONFIG GET": "requirepass \nprotected-mode yes\nbind 127.0.0.1 -::1\nport 6379"],
+                expect: .ok),
+            RuleExample(
+                "A password is set",
+                info: "redis_version:7.2.6\n",
+                replies: ["CONFIG GET": "requirepass (redacted)\nprotected-mode no\nbind 0.0.0.0\nport 6379"],
+                expect: .ok),
+            RuleExample(
+                "Unix socket only",
+                info: "redis_version:7.2.6\n",
+                replies: ["CONFIG GET": "requirepass \nprotected-mode no\nbind 0.0.0.0\nport 0"],
+                expect: .ok),
+            RuleExample(
+                "CONFIG refused",
+                info: "redis_version:7.2.6\n",
+                replies: ["CONFIG GET": "-NOPERM this user has no permissions to run the 'config|get' command"],
+                expect: .skipped),
+        ]
+    )
+
+    public static func evaluate(_ context: RuleContext) throws(RuleSettingsError) -> RuleResult {
+        guard let config = context.current.config else {
+            return context.skipped(context.unavailable("CONFIG GET") ?? "CONFIG GET not answered")
+        }
+        guard let requirepass = config["requirepass"] else {
+            return context.skipped("CONFIG GET did not return requirepass")
+        }
+        guard requirepass.isEmpty else {
+            return context.ok("a password is required (requirepass is set)")
+        }
+        if let port = config["port"], port.trimmingSpaces == "0" {
+            return context.ok("no password, but no TCP port (port 0: unix socket only)")
+        }
+        var evidence = ["requirepass is empty: the default user needs no password"]
+        var exposures: [String] = []
+        let protectedMode = config["protected-mode"]?.lowercased()
+        if let protectedMode {
+            if protectedMode == "no" {
+                exposures.append("protected-mode is off")
+                evidence.append("protected-mode=no")
+            }
+        } else {
+            exposures.append("no protected mode")
+            evidence.append("protected-mode not reported (before 3.2 there is none)")
+        }
+        let bind = config["bind"]?.trimmingSpaces ?? ""
+        if !isLoopbackOnly(bind) {
+            exposures.append(bind.isEmpty ? "listening on all interfaces" : "bound beyond loopback")
+            evidence.append(bind.isEmpty ? "bind is empty (all interfaces)" : "bind=\(bind) (not loopback-only)")
+        }
+        guard !exposures.isEmpty else {
+            return context.ok("no password, but loopback only with protected-mode on", evidence: evidence + ["bind=\(bind)"])
+        }
+        let advice = [
+            "Require a password: CONFIG SET requirepass (and in redis.conf), or ACL SETUSER default on >PASSWORD; then update the clients.",
+            "Bind to loopback or private interfaces only, keep protected-mode yes, and firewall the port.",
+            "ACL users are not checked here: ACL LIST shows any nopass user.",
+        ]
+        return context.result(.warning, "no password and \(exposures.joined(separator: ", "))", evidence: evidence, advice: advice)
+    }
+
+    /// Whether every address in a `bind` value is loopback (`127.x`, `::1`, `localhost`);
+    /// the `-` prefix (7.0: optional address) is ignored. Empty means all interfaces.
+    static func isLoopbackOnly(_ bind: String) -> Bool {
+        let addresses = bind.split(separator: " ").map { $0.hasPrefix("-") ? $0.dropFirst() : $0 }
+        guard !addresses.isEmpty else { return false }
+        return addresses.allSatisfy { $0.hasPrefix("127.") || $0 == "::1" || $0.lowercased() == "localhost" }
+    }
+}
