@@ -69,7 +69,7 @@ public enum BgsaveFailedRule: HealthRule {
         }
         var evidence = ["\(source)=\(value)"]
         if let changes = info.number(.changesSinceLastSave) {
-            evidence.append("\(info.source(of: .changesSinceLastSave) ?? "rdb_changes_since_last_save")=\(Format.number(changes)) (changes not on disk)")
+            evidence.append("\(info.source(of: .changesSinceLastSave) ?? "rdb_changes_since_last_save")=\(HumanFormat.number(changes)) (changes not on disk)")
         }
 
         let config = context.current.config

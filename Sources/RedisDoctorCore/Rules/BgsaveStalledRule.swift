@@ -37,7 +37,7 @@ public enum BgsaveStalledRule: HealthRule {
                 info: "redis_version:7.0.15\nserver_time_usec:1763800005000000\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:65\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:9217\ncurrent_save_keys_total:300000\ncurrent_fork_perc:3.07\naof_rewrite_in_progress:0\n",
                 previousInfo: "redis_version:7.0.15\nserver_time_usec:1763800000000000\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:60\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:9217\ncurrent_save_keys_total:300000\ncurrent_fork_perc:3.07\naof_rewrite_in_progress:0\n",
                 expect: .warning,
-                expectEvidence: ["current_save_keys_processed=9217 unchanged over 5 s", "current_fork_perc=3.07 unchanged"]),
+                expectEvidence: ["current_save_keys_processed=9217 unchanged over 5s", "current_fork_perc=3.07 unchanged"]),
             RuleExample(
                 "Redis 7.0: progress between the samples",
                 info: "redis_version:7.0.15\nserver_time_usec:1763800005000000\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:65\nrdb_last_bgsave_time_sec:60\ncurrent_save_keys_processed:120833\ncurrent_save_keys_total:300000\ncurrent_fork_perc:40.28\naof_rewrite_in_progress:0\n",
@@ -125,12 +125,12 @@ public enum BgsaveStalledRule: HealthRule {
             var duration = info.number(job.current)
             var durationText = ""
             if let d = duration {
-                evidence.append("\(info.source(of: job.current) ?? "duration")=\(Format.number(d)) (\(Format.duration(d)))")
-                durationText = "running for \(Format.duration(d))"
+                evidence.append("\(info.source(of: job.current) ?? "duration")=\(HumanFormat.number(d)) (\(HumanFormat.duration(seconds: d)))")
+                durationText = "running for \(HumanFormat.duration(seconds: d))"
             } else if let previous = context.comparablePrevious, previous.info.flag(job.flag) == true, let interval = context.interval {
                 duration = interval
-                durationText = "running for at least \(Format.duration(interval))"
-                evidence.append("\(durationText): already running in the previous sample, \(Format.duration(interval)) earlier")
+                durationText = "running for at least \(HumanFormat.duration(seconds: interval))"
+                evidence.append("\(durationText): already running in the previous sample, \(HumanFormat.duration(seconds: interval)) earlier")
             } else {
                 durationText = "running (duration unknown: no \(job.current.spec.keys[0]) in this server's INFO)"
                 evidence.append(durationText)
@@ -143,7 +143,7 @@ public enum BgsaveStalledRule: HealthRule {
                     let limit = max(relativeMin, factor * last)
                     if d > limit {
                         jobStatus = worse(jobStatus, .warning)
-                        evidence.append("\(Format.duration(d)) is over \(Format.number(factor)) × the last one (\(info.source(of: job.last) ?? "last")=\(Format.number(last))): limit \(Format.duration(limit))")
+                        evidence.append("\(HumanFormat.duration(seconds: d)) is over \(HumanFormat.number(factor)) × the last one (\(info.source(of: job.last) ?? "last")=\(HumanFormat.number(last))): limit \(HumanFormat.duration(seconds: limit))")
                     }
                 }
             }
@@ -183,7 +183,7 @@ public enum BgsaveStalledRule: HealthRule {
             guard let before = previous.info.number(field), let after = context.info.number(field) else { continue }
             guard before == after else { return nil }
             let key = context.info.source(of: field) ?? field.spec.keys[0]
-            evidence.append("\(key)=\(Format.number(after)) unchanged over \(Format.duration(interval)) (stalled)")
+            evidence.append("\(key)=\(HumanFormat.number(after)) unchanged over \(HumanFormat.duration(seconds: interval)) (stalled)")
         }
         return evidence.isEmpty ? nil : evidence
     }

@@ -22,7 +22,7 @@ public enum LoadingRule: HealthRule {
                 "Loading, almost done",
                 info: "redis_version:7.2.6\nloading:1\nloading_start_time:1795342874\nloading_total_bytes:68241408\nloading_loaded_bytes:61417267\nloading_loaded_perc:90.00\nloading_eta_seconds:4\n",
                 expect: .warning,
-                expectEvidence: ["loading_loaded_perc=90%", "loading_eta_seconds=4 (4 s)"]),
+                expectEvidence: ["loading_loaded_perc=90%", "loading_eta_seconds=4 (4s)"]),
             RuleExample(
                 "Loading with twenty minutes to go",
                 info: "redis_version:6.2.16\nloading:1\nloading_loaded_perc:3.07\nloading_eta_seconds:1200\n",
@@ -58,21 +58,21 @@ public enum LoadingRule: HealthRule {
         let perc = info.number(.loadingLoadedPerc)
         let eta = info.number(.loadingEtaSeconds)
         if let perc {
-            evidence.append("loading_loaded_perc=\(Format.number(perc))%")
+            evidence.append("loading_loaded_perc=\(HumanFormat.number(perc))%")
             metrics.append(Metric("loading_loaded_perc", perc, unit: .percent, min: 0, max: 100))
         }
         var status = Status.warning
         if let eta {
-            evidence.append("loading_eta_seconds=\(Format.number(eta)) (\(Format.duration(eta)))")
+            evidence.append("loading_eta_seconds=\(HumanFormat.number(eta)) (\(HumanFormat.duration(seconds: eta)))")
             let critical = try? NagiosRange(end: etaCritical)
             metrics.append(Metric("loading_eta", eta, unit: .seconds, critical: critical))
             if eta > etaCritical {
                 status = .critical
-                evidence.append("over eta-critical=\(Format.number(etaCritical)) s")
+                evidence.append("over eta-critical=\(HumanFormat.number(etaCritical)) s")
             }
         }
         if let perc, let eta {
-            summary += " (\(Format.percent(perc)) done, about \(Format.duration(eta)) to go)"
+            summary += " (\(HumanFormat.percent(perc)) done, about \(HumanFormat.duration(seconds: eta)) to go)"
         }
         let advice = [
             "Wait for loading:0, or send clients to a replica meanwhile; INFO persistence shows the progress.",

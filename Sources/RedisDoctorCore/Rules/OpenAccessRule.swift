@@ -32,6 +32,11 @@ public enum OpenAccessRule: HealthRule {
                 expect: .warning,
                 expectEvidence: ["bind=10.0.0.5 127.0.0.1 (not loopback-only)"]),
             RuleExample(
+                "Redis 7 defaults: bind * -::* with protected mode on refuses remote clients",
+                info: "redis_version:7.0.15\n",
+                replies: ["CONFIG GET": "requirepass \nprotected-mode yes\nbind * -::*\nport 6379"],
+                expect: .ok),
+            RuleExample(
                 "No password but loopback only, protected mode on",
                 info: "redis_version:7.2.6\n",
                 replies: ["CONFIG GET": "requirepass \nprotected-mode yes\nbind 127.0.0.1 -::1\nport 6379"],
@@ -80,6 +85,12 @@ public enum OpenAccessRule: HealthRule {
             evidence.append("protected-mode not reported (before 3.2 there is none)")
         }
         let bind = config["bind"]?.trimmingSpaces ?? ""
+        // From 7.0, protected mode refuses non-loopback clients of a password-less default
+        // user whatever bind says; before 7.0 an explicit bind switched it off.
+        if protectedMode == "yes" && context.current.identity.redisVersionAtLeast(7) {
+            return context.ok("no password, but protected mode refuses clients from other hosts",
+                              evidence: evidence + ["protected-mode=yes", "bind=\(bind)"])
+        }
         if !isLoopbackOnly(bind) {
             exposures.append(bind.isEmpty ? "listening on all interfaces" : "bound beyond loopback")
             evidence.append(bind.isEmpty ? "bind is empty (all interfaces)" : "bind=\(bind) (not loopback-only)")

@@ -58,8 +58,8 @@ public enum RecentRestartRule: HealthRule {
         var metrics: [Metric] = []
         var parts: [String] = []
         if let uptime {
-            parts.append("up \(Format.duration(uptime))")
-            evidence.append("uptime_in_seconds=\(Format.number(uptime)) (\(Format.duration(uptime)))")
+            parts.append("up \(HumanFormat.duration(seconds: uptime))")
+            evidence.append("uptime_in_seconds=\(HumanFormat.number(uptime)) (\(HumanFormat.duration(seconds: uptime)))")
             metrics.append(Metric("uptime", uptime, unit: .seconds))
         }
         if let previous = context.previous {
@@ -70,7 +70,7 @@ public enum RecentRestartRule: HealthRule {
                 evidence.append("restarted since the previous sample: run_id \(before) → \(runID)")
             } else if before == nil || runID == nil, let beforeUptime, let uptime, uptime < beforeUptime {
                 parts.append("restarted since the previous sample (uptime went down)")
-                evidence.append("restarted since the previous sample: uptime_in_seconds went from \(Format.number(beforeUptime)) to \(Format.number(uptime))")
+                evidence.append("restarted since the previous sample: uptime_in_seconds went from \(HumanFormat.number(beforeUptime)) to \(HumanFormat.number(uptime))")
             } else {
                 parts.append("same process as the previous sample")
             }
