@@ -2,7 +2,8 @@
 # Installs the system packages redis-doctor builds and tests against (Debian 12).
 set -euo pipefail
 # python3-jsonschema validates check's JSON output against Docs/check-output.schema.json in the tests.
-packages=(libhiredis-dev libedit-dev pkg-config redis-server redis-tools python3 python3-jsonschema)
+# tmux drives the REPL in its integration tests.
+packages=(libhiredis-dev libedit-dev pkg-config redis-server redis-tools python3 python3-jsonschema tmux)
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 $sudo apt-get update -qq
