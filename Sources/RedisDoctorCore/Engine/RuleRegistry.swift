@@ -3,6 +3,15 @@
 public enum RuleRegistry {
     public static let all: [any HealthRule.Type] = [
         UnsavedChangesRule.self,
+        MemoryFragmentationRule.self,
+        MemoryPressureRule.self,
+        EvictionsRule.self,
+        ClientCapacityRule.self,
+        RejectedConnectionsRule.self,
+        BlockedClientsRule.self,
+        OutputBuffersRule.self,
+        ReplicationLinkRule.self,
+        ReplicationLagRule.self,
     ]
 
     public static func rule(id: String) -> (any HealthRule.Type)? {
