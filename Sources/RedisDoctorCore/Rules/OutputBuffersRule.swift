@@ -77,6 +77,9 @@ public enum OutputBuffersRule: HealthRule {
                 if status == .ok { status = .warning }
             }
         }
+        if summaryParts.isEmpty, let disconnections {
+            summaryParts.append("\(Format.number(disconnections)) clients dropped at their buffer limit since start")
+        }
         let summary = summaryParts.joined(separator: "; ")
         guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics) }
         let advice = [
