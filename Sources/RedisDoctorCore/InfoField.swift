@@ -13,6 +13,7 @@ public enum InfoField: String, Sendable, CaseIterable {
     case usedMemory, usedMemoryRss, usedMemoryPeak, maxmemory, maxmemoryPolicy, totalSystemMemory
     case memFragmentationRatio, memFragmentationBytes, allocatorFragRatio, allocatorFragBytes
     case memNotCountedForEvict, memClientsNormal, usedMemoryLua, numberOfCachedScripts, activeDefragRunning
+    case memAllocator
     // Persistence
     case loading, loadingEtaSeconds, loadingLoadedPerc, changesSinceLastSave, bgsaveInProgress
     case lastSaveTime, lastBgsaveStatus, lastBgsaveTimeSec, currentBgsaveTimeSec, rdbLastCowSize
@@ -72,6 +73,8 @@ public enum InfoField: String, Sendable, CaseIterable {
         case .usedMemoryLua: number(["used_memory_lua", "used_memory_vm_eval"], .bytes)
         case .numberOfCachedScripts: number(["number_of_cached_scripts"], .count)
         case .activeDefragRunning: flag(["active_defrag_running"])
+        // `jemalloc-5.3.0`, `libc`, `tcmalloc-...`; Valkey and KeyDB print it too.
+        case .memAllocator: text(["mem_allocator"])
 
         case .loading: flag(["loading"], core: true)
         case .loadingEtaSeconds: number(["loading_eta_seconds"], .seconds)

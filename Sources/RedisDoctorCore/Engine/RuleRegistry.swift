@@ -9,6 +9,15 @@ public enum RuleRegistry {
         LoadingRule.self,
         RecentRestartRule.self,
         OpenAccessRule.self,
+        MemoryFragmentationRule.self,
+        MemoryPressureRule.self,
+        EvictionsRule.self,
+        ClientCapacityRule.self,
+        RejectedConnectionsRule.self,
+        BlockedClientsRule.self,
+        OutputBuffersRule.self,
+        ReplicationLinkRule.self,
+        ReplicationLagRule.self,
     ]
 
     public static func rule(id: String) -> (any HealthRule.Type)? {
