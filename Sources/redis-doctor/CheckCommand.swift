@@ -30,8 +30,12 @@ struct CheckCommand: ParsableCommand {
     var clientListLimit: Int = SnapshotCollector.defaultClientListLimit
 
     func run() throws {
-        let runner = CheckRunner(connection: root.connection, rules: rules, format: format, interval: interval,
-                                 stateFile: stateFile, fromSnapshot: fromSnapshot, fromFile: fromFile, clientListLimit: clientListLimit)
-        throw ExitCode(runner.run())
+        throw ExitCode(CheckRunner(request: request).run())
+    }
+
+    var request: CheckRequest {
+        CheckRequest(connection: root.connection.settings, rules: rules.arguments, configPath: rules.config, format: format,
+                     interval: interval, stateFile: stateFile, fromSnapshot: fromSnapshot, fromFile: fromFile,
+                     clientListLimit: clientListLimit)
     }
 }

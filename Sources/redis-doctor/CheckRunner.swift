@@ -5,14 +5,7 @@ import RedisDoctorCore
 /// Acquire, evaluate, present: the three steps never leak into each other, and the
 /// exit code is the report's status, derived from the results.
 struct CheckRunner {
-    var connection: ConnectionOptionGroup
-    var rules: RuleOptionGroup
-    var format: OutputFormat
-    var interval: Double?
-    var stateFile: String?
-    var fromSnapshot: String?
-    var fromFile: String?
-    var clientListLimit: Int
+    var request: CheckRequest
 
     static let defaultTimeout = 10.0
 
@@ -24,7 +17,7 @@ struct CheckRunner {
     }
 
     func render(_ report: CheckReport) -> String {
-        switch format {
+        switch request.format {
         case .nagios: return NagiosRenderer().render(report)
         case .json: return JSONRenderer().render(report)
         case .prometheus: return PrometheusRenderer().render(report)
@@ -39,8 +32,8 @@ struct CheckRunner {
     private func makeReport() -> CheckReport {
         let settings: RuleSettings
         do {
-            let configText = try rules.config.map { (path) throws(FileIO.Failure) in String(decoding: try FileIO.read(path), as: UTF8.self) }
-            settings = try RuleSettings(configText: configText, configName: rules.config ?? "config", arguments: rules.arguments)
+            let configText = try request.configPath.map { (path) throws(FileIO.Failure) in String(decoding: try FileIO.read(path), as: UTF8.self) }
+            settings = try RuleSettings(configText: configText, configName: request.configPath ?? "config", arguments: request.rules)
             try settings.validate(against: RuleRegistry.descriptions)
         } catch {
             return usage("\(error)")
@@ -58,7 +51,7 @@ struct CheckRunner {
         case .success(let s): samples = s
         case .failure(let error): return CheckReport(target: target, error: error)
         }
-        let state = stateFile.map { StateFile(path: $0) }
+        let state = request.stateFile.map { StateFile(path: $0) }
         let current = ParsedSnapshot(samples.current)
         let previous = (samples.earlier ?? state?.previous(for: samples.current.target)).map(ParsedSnapshot.init)
         let results = RuleEngine.evaluate(current: current, previous: previous, settings: settings)
@@ -67,15 +60,15 @@ struct CheckRunner {
     }
 
     private func makeSource() -> SampleSource? {
-        if let fromSnapshot { return .snapshotFile(fromSnapshot) }
-        if let fromFile { return .infoFile(fromFile) }
-        guard let session = SessionSetup(connection, defaultTimeout: Self.defaultTimeout) else { return nil }
-        if let interval {
+        if let fromSnapshot = request.fromSnapshot { return .snapshotFile(fromSnapshot) }
+        if let fromFile = request.fromFile { return .infoFile(fromFile) }
+        guard let session = SessionSetup(request.connection, defaultTimeout: Self.defaultTimeout) else { return nil }
+        if let interval = request.interval {
             guard interval > 0, interval < session.timeout - 0.5 else {
                 Terminal.error("--interval must be above 0 and at least 0.5 s shorter than --timeout (\(HumanFormat.number(session.timeout)) s)")
                 return nil
             }
         }
-        return .live(session, SnapshotCollector(clientListLimit: clientListLimit), interval: interval)
+        return .live(session, SnapshotCollector(clientListLimit: request.clientListLimit), interval: request.interval)
     }
 }

@@ -30,8 +30,10 @@ struct ConnectionOptionGroup: ParsableArguments {
     @Option(name: .long, help: "Refuse replies larger than this many bytes (default: 536870912).")
     var maxReplyBytes: Int?
 
-    var spec: TargetSpec {
-        TargetSpec(host: host, port: port, socket: socket, password: pass, user: user, db: db, uri: uri,
-                   environmentPassword: Terminal.environment("REDISCLI_AUTH"))
+    var settings: ConnectionSettings {
+        ConnectionSettings(
+            spec: TargetSpec(host: host, port: port, socket: socket, password: pass, user: user, db: db, uri: uri,
+                             environmentPassword: Terminal.environment("REDISCLI_AUTH")),
+            timeout: timeout, maxReplyBytes: maxReplyBytes)
     }
 }

@@ -20,6 +20,10 @@ struct RedisDoctor: ParsableCommand {
     /// Parses and runs, mapping every failure to the documented exit codes: usage errors
     /// are 3 (Nagios UNKNOWN), never ArgumentParser's 64 or 1.
     static func main() {
+        let words = Array(CommandLine.arguments.dropFirst())
+        if let request = CheckFastPath.parse(words, environmentPassword: Terminal.environment("REDISCLI_AUTH")) {
+            Glibc.exit(CheckRunner(request: request).run())
+        }
         let code: Int32
         do {
             var command = try parseAsRoot()

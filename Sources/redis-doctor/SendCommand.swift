@@ -15,6 +15,6 @@ struct SendCommand: ParsableCommand {
     func run() throws {
         // Passthrough capture takes every word, so a leading --help would be sent to the server.
         if command.first == "--help" { throw CleanExit.helpRequest(self) }
-        throw SendRunner(connection: root.connection, argv: command).run().exitCode
+        throw SendRunner(connection: root.connection.settings, argv: command).run().exitCode
     }
 }

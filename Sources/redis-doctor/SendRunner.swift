@@ -3,7 +3,7 @@ import RedisDoctorCore
 
 /// Connects, sends one command, prints the reply; the exit status follows from the outcome.
 struct SendRunner {
-    var connection: ConnectionOptionGroup
+    var connection: ConnectionSettings
     var argv: [String]
 
     static let defaultTimeout = 5.0

@@ -9,21 +9,21 @@ struct SessionSetup {
     var timeout: Double
     var options: ConnectionOptions
 
-    init?(_ group: ConnectionOptionGroup, defaultTimeout: Double) {
-        let spec = group.spec
+    init?(_ settings: ConnectionSettings, defaultTimeout: Double) {
+        let spec = settings.spec
         do throws(TargetError) {
             target = try spec.resolve()
         } catch {
             Terminal.error(error.message)
             return nil
         }
-        timeout = group.timeout ?? defaultTimeout
+        timeout = settings.timeout ?? defaultTimeout
         guard timeout > 0, timeout.isFinite, timeout <= 86_400 else {
             Terminal.error("--timeout must be a number of seconds above 0, got \(timeout)")
             return nil
         }
         options = ConnectionOptions()
-        if let limit = group.maxReplyBytes {
+        if let limit = settings.maxReplyBytes {
             guard limit > 0 else {
                 Terminal.error("--max-reply-bytes must be positive, got \(limit)")
                 return nil

@@ -17,6 +17,6 @@ struct SnapshotCommand: ParsableCommand {
     var clientListLimit: Int = SnapshotCollector.defaultClientListLimit
 
     func run() throws {
-        throw SnapshotRunner(connection: root.connection, output: output, clientListLimit: clientListLimit).run().exitCode
+        throw SnapshotRunner(connection: root.connection.settings, output: output, clientListLimit: clientListLimit).run().exitCode
     }
 }

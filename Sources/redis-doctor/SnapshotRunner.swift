@@ -3,7 +3,7 @@ import RedisDoctorCore
 
 /// Collects the same snapshot a check would and writes it, byte-exact, to a file.
 struct SnapshotRunner {
-    var connection: ConnectionOptionGroup
+    var connection: ConnectionSettings
     var output: String
     var clientListLimit: Int
 

@@ -1,5 +1,5 @@
 /// Connection settings as the user gave them (options, URI, environment), before resolution.
-public struct TargetSpec: Sendable {
+public struct TargetSpec: Sendable, Equatable {
     public var host: String?
     public var port: Int?
     public var socket: String?

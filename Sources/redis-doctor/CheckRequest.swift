@@ -1,0 +1,16 @@
+import RedisDoctorClient
+import RedisDoctorCore
+
+/// Everything a `check` run was asked to do, as plain values: built by ArgumentParser's
+/// `CheckCommand` or by `CheckFastPath`, and proven equal for the same words by a test.
+struct CheckRequest: Equatable {
+    var connection = ConnectionSettings()
+    var rules = SettingsArguments()
+    var configPath: String?
+    var format: OutputFormat = .nagios
+    var interval: Double?
+    var stateFile: String?
+    var fromSnapshot: String?
+    var fromFile: String?
+    var clientListLimit = SnapshotCollector.defaultClientListLimit
+}

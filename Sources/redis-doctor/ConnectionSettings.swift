@@ -1,0 +1,8 @@
+import RedisDoctorCore
+
+/// The connection options as plain values, whichever parser read them.
+struct ConnectionSettings: Equatable {
+    var spec = TargetSpec()
+    var timeout: Double?
+    var maxReplyBytes: Int?
+}

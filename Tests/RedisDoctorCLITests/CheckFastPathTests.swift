@@ -1,0 +1,40 @@
+import Testing
+@testable import redis_doctor
+
+/// The fast path must build exactly what ArgumentParser builds, or step aside.
+struct CheckFastPathTests {
+    static let accepted: [[String]] = [
+        ["check"],
+        ["-p", "6380", "check"],
+        ["check", "-p", "6380"],
+        ["-h", "::1", "-p", "6380", "-n", "2", "-t", "2.5", "check", "--format", "json"],
+        ["-s", "/run/redis.sock", "check", "--format=prometheus", "--state-file", "/var/lib/rd/state"],
+        ["--uri", "redis://alice:pw@cache:6390/3", "check", "--timeout=3"],
+        ["-a", "secret", "--user", "bob", "check", "--interval", "2"],
+        ["check", "--warning", "memory-pressure=70", "--warning", "unsaved-changes=60", "--critical", "memory-pressure=85"],
+        ["check", "--set", "stale-connections.idle=600", "--only", "memory-pressure,unsaved-changes", "--skip", "loading"],
+        ["check", "--config", "/etc/redis-doctor.conf", "--client-list-limit", "500", "--max-reply-bytes", "1048576"],
+        ["check", "--from-file", "info.txt", "--format", "text"],
+        ["check", "--from-snapshot", "s.snapshot"],
+    ]
+
+    @Test(arguments: accepted)
+    func fastPathMatchesArgumentParser(_ words: [String]) throws {
+        let fast = try #require(CheckFastPath.parse(words, environmentPassword: Terminal.environment("REDISCLI_AUTH")))
+        let parsed = try #require(try RedisDoctor.parseAsRoot(words) as? CheckCommand)
+        #expect(fast == parsed.request)
+    }
+
+    /// Words the fast path leaves to ArgumentParser: help, errors, other subcommands, exotic forms.
+    static let declined: [[String]] = [
+        [], ["--help"], ["check", "--help"], ["--version"], ["send", "PING"], ["rules"],
+        ["check", "--format", "yaml"], ["-p", "notaport", "check"], ["-p6380", "check"], ["check", "--bogus", "1"],
+        ["check", "-p", "1", "-p", "2"], ["check", "--interval"], ["--format", "json", "check"], ["check", "extra"],
+        ["check", "-t", "-1"],
+    ]
+
+    @Test(arguments: declined)
+    func fastPathStepsAsideForEverythingElse(_ words: [String]) {
+        #expect(CheckFastPath.parse(words, environmentPassword: nil) == nil)
+    }
+}
