@@ -4,6 +4,7 @@ public enum RuleRegistry {
     public static let all: [any HealthRule.Type] = [
         UnsavedChangesRule.self,
         StaleConnectionsRule.self,
+        SlowCommandsRule.self,
     ]
 
     public static func rule(id: String) -> (any HealthRule.Type)? {
