@@ -5,6 +5,7 @@ public enum RuleRegistry {
         UnsavedChangesRule.self,
         StaleConnectionsRule.self,
         SlowCommandsRule.self,
+        LatencyRule.self,
     ]
 
     public static func rule(id: String) -> (any HealthRule.Type)? {
