@@ -6,6 +6,8 @@ public enum RuleRegistry {
         StaleConnectionsRule.self,
         SlowCommandsRule.self,
         LatencyRule.self,
+        CpuSaturationRule.self,
+        ExpireStormRule.self,
     ]
 
     public static func rule(id: String) -> (any HealthRule.Type)? {
