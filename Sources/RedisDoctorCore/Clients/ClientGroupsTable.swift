@@ -1,8 +1,9 @@
 /// Text and JSON views of `ClientGroups`, and the CLIENT KILL lines that would
 /// close stale connections (printed for a person to review, never run).
 public enum ClientGroupsTable {
-    /// A table in `width` columns, worst group first, then a summary line.
-    public static func render(groups: [ClientGroup], summary: ClientGroupsSummary, width: Int = 80) -> String {
+    /// A table in `width` columns, worst group first (at most `maxRows` of them),
+    /// then summary lines.
+    public static func render(groups: [ClientGroup], summary: ClientGroupsSummary, width: Int = 80, maxRows: Int = 50) -> String {
         let sorted = sortedWorstFirst(groups)
         let keyWidth = max(12, min(40, width - 52))
         let hostWidth = keyWidth * 9 / 16
@@ -18,7 +19,7 @@ public enum ClientGroupsTable {
         }
         lines.append(trimRight(header + " " + left("CONNS", 6) + " " + left("IDLE", 6) + " " + left("AGE", 7) + " "
                      + left("IDLE~", 7) + "  " + pad("CMDS FLAGS", restWidth)))
-        for group in sorted {
+        for group in sorted.prefix(max(0, maxRows)) {
             var key: String
             if group.grouping == .hostName {
                 key = pad(group.host ?? "?", hostWidth) + " " + pad((group.name ?? "?") + cohortSuffix(group), nameWidth)
@@ -34,6 +35,7 @@ public enum ClientGroupsTable {
                 + " " + left(idle, 7) + "  " + pad(rest, restWidth)
             lines.append(trimRight(key))
         }
+        if sorted.count > maxRows { lines.append("... \(sorted.count - max(0, maxRows)) more groups") }
         var total = "\(summary.total) connections, \(summary.idle) idle >= \(short(Double(summary.idleThresholdSeconds)))"
             + " in \(summary.staleGroups) group\(summary.staleGroups == 1 ? "" : "s")"
         if summary.excluded > 0 { total += ", \(summary.excluded) excluded" }
@@ -105,11 +107,7 @@ public enum ClientGroupsTable {
     }
 
     static func sortedWorstFirst(_ groups: [ClientGroup]) -> [ClientGroup] {
-        groups.sorted { a, b in
-            if a.idleCount != b.idleCount { return a.idleCount > b.idleCount }
-            if a.count != b.count { return a.count > b.count }
-            return a.label < b.label
-        }
+        ClientGroups.worstFirst(groups)
     }
 
     static func cohortSuffix(_ group: ClientGroup) -> String { group.cohort > 0 ? " #\(group.cohort + 1)" : "" }
