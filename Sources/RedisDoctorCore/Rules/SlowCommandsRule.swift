@@ -71,13 +71,13 @@ public enum SlowCommandsRule: HealthRule {
         let fresh: [SlowlogEntry]
         if let previousMax = context.comparablePrevious?.slowlog?.map(\.id).max() {
             fresh = slowlog.filter { $0.id > previousMax }
-            evidence.append("\(fresh.count) new entries since id \(previousMax)")
+            evidence.append("\(entries(fresh.count)) since id \(previousMax)")
         } else if let now = context.now {
             fresh = slowlog.filter { Double($0.timestamp) >= now - window }
-            evidence.append("\(fresh.count) new entries in the last \(Format.duration(window))")
+            evidence.append("\(entries(fresh.count)) in the last \(Format.duration(window))")
         } else {
             fresh = slowlog
-            evidence.append("\(fresh.count) new entries (no server clock: every entry in the log counts)")
+            evidence.append("\(entries(fresh.count)) (no server clock: every entry in the log counts)")
         }
         let threshold = context.threshold()
         let maxMs = Double(fresh.map(\.durationMicros).max() ?? 0) / 1000
@@ -98,6 +98,8 @@ public enum SlowCommandsRule: HealthRule {
         ]
         return context.result(status, summary, evidence: evidence, advice: advice, metrics: metrics)
     }
+
+    static func entries(_ count: Int) -> String { "\(count) new entr\(count == 1 ? "y" : "ies")" }
 
     /// The command with up to three arguments, each cut at 40 characters.
     static func command(_ entry: SlowlogEntry) -> String {

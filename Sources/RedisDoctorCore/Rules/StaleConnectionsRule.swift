@@ -112,8 +112,8 @@ public enum StaleConnectionsRule: HealthRule {
             }
         }
 
-        let stalGroups = analysis.groups.filter { $0.idleCount > 0 }
-        for group in stalGroups.prefix(shown) {
+        let staleGroups = analysis.groups.filter { $0.idleCount > 0 }
+        for group in staleGroups.prefix(shown) {
             var line = "\(group.label): \(group.idleCount) idle of \(group.count)"
             if let median = group.idleMedian, let max = group.idleMax {
                 line += ", idle \(Format.duration(Double(median))) median, \(Format.duration(Double(max))) max"
@@ -121,9 +121,9 @@ public enum StaleConnectionsRule: HealthRule {
             if let command = group.topCommands.first { line += ", last command \(command.command)" }
             evidence.append(line)
         }
-        if stalGroups.count > shown { evidence.append("... and \(stalGroups.count - shown) more stale groups") }
+        if staleGroups.count > shown { evidence.append("... and \(staleGroups.count - shown) more stale groups") }
 
-        for group in stalGroups where group.neverUsed && group.idleCount >= forkPoolMin {
+        for group in staleGroups where group.neverUsed && group.idleCount >= forkPoolMin {
             status = worse(status, .warning)
             let age = group.ageMax.map { " \(Format.duration(Double($0))) ago" } ?? ""
             evidence.append("\(group.label): \(group.idleCount) connections opened\(age) and never used: the fork signature")
@@ -145,21 +145,21 @@ public enum StaleConnectionsRule: HealthRule {
         let timeout = context.current.config?["timeout"]
         if let timeout { evidence.append("timeout \(timeout)" + (timeout == "0" ? " (idle connections are never closed by the server)" : "")) }
 
-        let summaryText = "\(summary.idle) stale connection\(summary.idle == 1 ? "" : "s") in \(stalGroups.count) group\(stalGroups.count == 1 ? "" : "s")"
-            + (stalGroups.first.map { ", worst \($0.label) (\($0.idleCount))" } ?? "")
+        let summaryText = "\(summary.idle) stale connection\(summary.idle == 1 ? "" : "s") in \(staleGroups.count) group\(staleGroups.count == 1 ? "" : "s")"
+            + (staleGroups.first.map { ", worst \($0.label) (\($0.idleCount))" } ?? "")
         guard status != .ok else { return context.ok(summaryText, evidence: evidence, metrics: metrics) }
 
         var advice: [String] = []
-        if let worst = stalGroups.first {
+        if let worst = staleGroups.first {
             advice.append("Find the process behind \(worst.label) and make it close (or share) its pool; a forked worker must open its own connections after fork and close the parent's.")
         } else {
             advice.append("Find the process holding the most connections (CLIENT LIST, grouped by addr host and name) and check its pool size.")
         }
-        let kills = ClientGroupsTable.killCommands(for: stalGroups, limit: 5)
+        let kills = ClientGroupsTable.killCommands(for: staleGroups, limit: 5)
         if !kills.isEmpty {
-            let total = stalGroups.reduce(0) { $0 + $1.idleMembers.count }
+            let total = staleGroups.reduce(0) { $0 + $1.idleMembers.count }
             advice.append("To close them now (review first; not run by redis-doctor): " + kills.joined(separator: "; ")
-                          + (total > kills.count ? "; ... \(total - kills.count) more (CLIENT KILL ID accepts several ids from 7.0)" : ""))
+                          + (total > kills.count ? "; ... and \(total - kills.count) more, one line per idle connection" : ""))
         }
         if timeout == "0" {
             advice.append("CONFIG SET timeout 300 so the server closes connections idle for 5 minutes (and persist it in redis.conf).")
