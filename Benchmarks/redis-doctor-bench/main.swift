@@ -3,6 +3,8 @@ print("no benchmarks yet")
 
 // MARK: Client grouping (ClientGroups over a parsed CLIENT LIST)
 
+import RedisDoctorCore
+
 /// A CLIENT LIST text of `count` clients from 200 hosts and 20 names, with pools
 /// of various ages and idle times (deterministic, no random source needed).
 /// `scattered`: ages drift with the line number, so every key splits into many
@@ -46,7 +48,6 @@ func benchClientGroups(_ count: Int, scattered: Bool, runs: Int = 10) {
     print("ClientGroups \(count) clients (\(scattered ? "scattered ages" : "pools")): \(groups) groups, analyse best of \(runs) \(Double(Int(ms * 10)) / 10) ms; table (50 rows) \(Double(Int(millis(rendered) * 10)) / 10) ms; JSON of all groups \(Int(millis(json))) ms")
 }
 
-import RedisDoctorCore
 for count in [10_000, 50_000] {
     benchClientGroups(count, scattered: false)
     benchClientGroups(count, scattered: true)
