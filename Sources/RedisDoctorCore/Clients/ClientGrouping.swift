@@ -1,0 +1,68 @@
+/// What connections are grouped by when looking for stale per-process pools.
+public enum ClientGrouping: String, Sendable, CaseIterable {
+    /// Source host plus client name (lib-name when the name is empty): one "process".
+    case hostName = "host+name"
+    case host
+    /// The client name, else lib-name, else `(no name)`.
+    case name
+    /// `lib-name` (7.2+), else `(no lib)`.
+    case lib
+    case user
+    /// The last command.
+    case cmd
+}
+
+/// Why a connection is left out of idleness counts: idle is its normal state.
+public enum ClientExclusion: String, Sendable, CaseIterable {
+    /// Flags S (replica) or M (master link).
+    case replication
+    /// Flag O.
+    case monitor
+    /// Flag P, or sub/psub > 0.
+    case pubsub
+    /// Flag b: waiting in a blocking command.
+    case blocked
+    /// redis-doctor's own connection.
+    case own
+
+    /// The reason `entry` is excluded, nil when it counts.
+    public static func of(_ entry: ClientEntry, ownName: String = "redis-doctor") -> ClientExclusion? {
+        if let flags = entry.flags {
+            for flag in flags.utf8 {
+                switch flag {
+                case 0x53, 0x4D: return .replication // S M
+                case 0x4F: return .monitor // O
+                case 0x50: return .pubsub // P
+                case 0x62: return .blocked // b
+                default: continue
+                }
+            }
+        }
+        if (entry.sub ?? 0) > 0 || (entry.psub ?? 0) > 0 { return .pubsub }
+        if let name = entry.name, name == ownName { return .own }
+        return nil
+    }
+}
+
+/// Tunables of `ClientGroups.analyse`.
+public struct ClientGroupOptions: Sendable {
+    public var grouping: ClientGrouping
+    /// A connection is idle from this many seconds.
+    public var idleThresholdSeconds: Int
+    /// Connections of one key whose ages differ by more than this start a new
+    /// cohort (a separately started process); nil keeps each key whole.
+    public var cohortGapSeconds: Int?
+    /// `idle` within this many seconds of `age` means never used after connecting.
+    public var neverUsedSlackSeconds: Int
+    /// redis-doctor's own client name, left out of idleness counts.
+    public var ownName: String
+
+    public init(grouping: ClientGrouping = .hostName, idleThresholdSeconds: Int = 3600, cohortGapSeconds: Int? = 5,
+                neverUsedSlackSeconds: Int = 2, ownName: String = "redis-doctor") {
+        self.grouping = grouping
+        self.idleThresholdSeconds = idleThresholdSeconds
+        self.cohortGapSeconds = cohortGapSeconds
+        self.neverUsedSlackSeconds = neverUsedSlackSeconds
+        self.ownName = ownName
+    }
+}
