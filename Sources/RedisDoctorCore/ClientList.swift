@@ -29,20 +29,36 @@ public enum ClientList {
         var lineStart = 0
         var tokenStart = 0
         while tokenStart <= count {
+            // The key, up to the first '=', packed as it is read (see `packedKey`);
+            // then the value, where only a space or line end matters.
             var tokenEnd = tokenStart
             var equals = -1
+            var packed: UInt64 = 0
+            var shift: UInt64 = 0
             while tokenEnd < count {
                 let byte = buffer[tokenEnd]
+                if byte == Bytes.equals { equals = tokenEnd; break }
                 if byte == Bytes.space || byte == Bytes.lf { break }
-                if equals < 0, byte == Bytes.equals { equals = tokenEnd }
+                packed |= UInt64(byte) << shift // a shift past 63 gives 0; long keys are rejected below
+                shift &+= 8
                 tokenEnd += 1
+            }
+            if equals >= 0 {
+                tokenEnd += 1
+                while tokenEnd < count {
+                    let byte = buffer[tokenEnd]
+                    if byte == Bytes.space || byte == Bytes.lf { break }
+                    tokenEnd += 1
+                }
             }
             let endsLine = tokenEnd == count || buffer[tokenEnd] == Bytes.lf
             var valueEnd = tokenEnd
             if endsLine, valueEnd > tokenStart, buffer[valueEnd - 1] == Bytes.cr { valueEnd -= 1 }
             if equals > tokenStart, equals <= valueEnd {
                 sawField = true
-                assign(&entry, buffer, key: tokenStart, equals: equals, end: valueEnd)
+                if equals - tokenStart <= 8, let field = Field(rawValue: packed) {
+                    assign(&entry, buffer, field, value: equals + 1, end: valueEnd)
+                }
             }
             if endsLine {
                 if sawField {
@@ -76,11 +92,9 @@ public enum ClientList {
     }
 
     @inline(__always)
-    static func assign(_ entry: inout ClientEntry, _ buffer: UnsafeBufferPointer<UInt8>, key: Int, equals: Int, end: Int) {
-        // Unmodelled fields are not copied here: `other` re-scans `line` on demand,
+    static func assign(_ entry: inout ClientEntry, _ buffer: UnsafeBufferPointer<UInt8>, _ field: Field, value v: Int, end: Int) {
+        // Unmodelled fields are not copied here: `other` re-scans the line on demand,
         // which halves the cost of a parse that rules mostly never ask about.
-        guard let field = packedKey(buffer, key, equals).flatMap(Field.init(rawValue:)) else { return }
-        let v = equals + 1
         func int() -> Int? { Bytes.int(buffer, v, end) }
         switch field {
         case .id: entry.id = int()
