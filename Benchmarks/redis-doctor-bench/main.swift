@@ -80,6 +80,18 @@ for clients in [10_000, 50_000] {
     measure("CLIENT LIST \(clients) clients (\(list.count / 1024) KiB)", iterations: clients == 10_000 ? 20 : 4, bytes: list.count) {
         ClientList.parse(list).count
     }
+    // A downstream consumer: every entry's host, name, idle, age and flags.
+    measure("CLIENT LIST \(clients) parse + read fields", iterations: clients == 10_000 ? 20 : 4, bytes: list.count) {
+        var n = 0
+        for client in ClientList.parse(list) {
+            n &+= client.host?.utf8.count ?? 0
+            n &+= client.name?.utf8.count ?? 0
+            n &+= (client.idle ?? 0) &+ (client.age ?? 0)
+            if client.hasFlag("b") { n &+= 1 }
+            n &+= client.flags?.utf8.count ?? 0
+        }
+        return n
+    }
 }
 
 let snapshot = Snapshot(target: "bench", takenAtMicros: 0, exchanges: [

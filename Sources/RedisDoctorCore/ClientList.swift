@@ -6,7 +6,7 @@
 /// `name=odd=name:with,chars` keeps its value whole. Tokens without `=` are skipped.
 public enum ClientList {
     public static func parse(_ bytes: [UInt8]) -> [ClientEntry] {
-        bytes.withUnsafeBufferPointer { parse($0) }
+        bytes.withUnsafeBufferPointer { parse($0, source: bytes) }
     }
 
     public static func parse(_ text: String) -> [ClientEntry] {
@@ -15,42 +15,62 @@ public enum ClientList {
 
     /// One pass over the bytes: each token ends at a space or a line end,
     /// and a line end closes the entry (separate line and token passes cost
-    /// a third more on large lists).
-    static func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> [ClientEntry] {
+    /// a third more on large lists). `buffer` is `source`'s storage; entries
+    /// keep a reference to `source` and byte ranges into it (no copies).
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8]) -> [ClientEntry] {
         let count = buffer.count
         var clients: [ClientEntry] = []
         // Lines are 100-350 bytes; a rough reserve avoids most regrowth copies.
         clients.reserveCapacity(count / 160 + 1)
-        var entry = ClientEntry()
+        var blank = ClientEntry()
+        blank.source = source
+        var entry = blank
         var sawField = false
         var lineStart = 0
         var tokenStart = 0
         while tokenStart <= count {
+            // The key, up to the first '=', packed as it is read (see `packedKey`);
+            // then the value, where only a space or line end matters.
             var tokenEnd = tokenStart
             var equals = -1
+            var packed: UInt64 = 0
+            var shift: UInt64 = 0
             while tokenEnd < count {
                 let byte = buffer[tokenEnd]
+                if byte == Bytes.equals { equals = tokenEnd; break }
                 if byte == Bytes.space || byte == Bytes.lf { break }
-                if equals < 0, byte == Bytes.equals { equals = tokenEnd }
+                packed |= UInt64(byte) << shift // a shift past 63 gives 0; long keys are rejected below
+                shift &+= 8
                 tokenEnd += 1
+            }
+            if equals >= 0 {
+                tokenEnd += 1
+                while tokenEnd < count {
+                    let byte = buffer[tokenEnd]
+                    if byte == Bytes.space || byte == Bytes.lf { break }
+                    tokenEnd += 1
+                }
             }
             let endsLine = tokenEnd == count || buffer[tokenEnd] == Bytes.lf
             var valueEnd = tokenEnd
             if endsLine, valueEnd > tokenStart, buffer[valueEnd - 1] == Bytes.cr { valueEnd -= 1 }
             if equals > tokenStart, equals <= valueEnd {
                 sawField = true
-                assign(&entry, buffer, key: tokenStart, equals: equals, end: valueEnd)
+                if equals - tokenStart <= 8, let field = Field(rawValue: packed) {
+                    assign(&entry, buffer, field, value: equals + 1, end: valueEnd)
+                }
             }
             if endsLine {
                 if sawField {
                     var lineEnd = tokenEnd
                     if lineEnd > lineStart, buffer[lineEnd - 1] == Bytes.cr { lineEnd -= 1 }
-                    entry.line = Bytes.string(buffer, lineStart, lineEnd)
+                    entry.lineEnd = lineEnd
                     clients.append(entry)
-                    entry = ClientEntry()
+                    entry = blank
                     sawField = false
                 }
                 lineStart = tokenEnd + 1
+                entry.lineStart = lineStart
             }
             tokenStart = tokenEnd + 1
         }
@@ -72,22 +92,19 @@ public enum ClientList {
     }
 
     @inline(__always)
-    static func assign(_ entry: inout ClientEntry, _ buffer: UnsafeBufferPointer<UInt8>, key: Int, equals: Int, end: Int) {
-        // Unmodelled fields are not copied here: `other` re-scans `line` on demand,
+    static func assign(_ entry: inout ClientEntry, _ buffer: UnsafeBufferPointer<UInt8>, _ field: Field, value v: Int, end: Int) {
+        // Unmodelled fields are not copied here: `other` re-scans the line on demand,
         // which halves the cost of a parse that rules mostly never ask about.
-        guard let field = packedKey(buffer, key, equals).flatMap(Field.init(rawValue:)) else { return }
-        let v = equals + 1
-        func text() -> String { Bytes.string(buffer, v, end) }
         func int() -> Int? { Bytes.int(buffer, v, end) }
         switch field {
         case .id: entry.id = int()
-        case .addr: entry.addr = text()
-        case .laddr: entry.laddr = text()
+        case .addr: entry._addr = entry.span(buffer, v, end, .addr)
+        case .laddr: entry._laddr = entry.span(buffer, v, end, .laddr)
         case .fd: entry.fd = int()
-        case .name: entry.name = text()
+        case .name: entry._name = entry.span(buffer, v, end, .name)
         case .age: entry.age = int()
         case .idle: entry.idle = int()
-        case .flags: entry.flags = text()
+        case .flags: entry._flags = entry.span(buffer, v, end, .flags)
         case .db: entry.db = int()
         case .sub: entry.sub = int()
         case .psub: entry.psub = int()
@@ -97,10 +114,10 @@ public enum ClientList {
         case .oll: entry.oll = int()
         case .omem: entry.omem = int()
         case .totMem: entry.totMem = int()
-        case .cmd: entry.cmd = text()
-        case .user: entry.user = text()
-        case .libName: entry.libName = text()
-        case .libVer: entry.libVer = text()
+        case .cmd: entry._cmd = entry.span(buffer, v, end, .cmd)
+        case .user: entry._user = entry.span(buffer, v, end, .user)
+        case .libName: entry._libName = entry.span(buffer, v, end, .libName)
+        case .libVer: entry._libVer = entry.span(buffer, v, end, .libVer)
         }
     }
 
@@ -132,22 +149,25 @@ public enum ClientList {
     /// The unmodelled `key=value` tokens of one line, in order.
     static func otherFields(of line: String) -> [(String, String)] {
         var line = line
-        return line.withUTF8 { buffer in
-            var result: [(String, String)] = []
-            var tokenStart = 0
-            while tokenStart < buffer.count {
-                var tokenEnd = tokenStart
-                var equals = -1
-                while tokenEnd < buffer.count, buffer[tokenEnd] != Bytes.space {
-                    if equals < 0, buffer[tokenEnd] == Bytes.equals { equals = tokenEnd }
-                    tokenEnd += 1
-                }
-                if equals > tokenStart, packedKey(buffer, tokenStart, equals).flatMap(Field.init(rawValue:)) == nil {
-                    result.append((Bytes.string(buffer, tokenStart, equals), Bytes.string(buffer, equals + 1, tokenEnd)))
-                }
-                tokenStart = tokenEnd + 1
+        return line.withUTF8 { otherFields($0) }
+    }
+
+    /// The unmodelled `key=value` tokens of one line's bytes, in order.
+    static func otherFields(_ buffer: UnsafeBufferPointer<UInt8>) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var tokenStart = 0
+        while tokenStart < buffer.count {
+            var tokenEnd = tokenStart
+            var equals = -1
+            while tokenEnd < buffer.count, buffer[tokenEnd] != Bytes.space {
+                if equals < 0, buffer[tokenEnd] == Bytes.equals { equals = tokenEnd }
+                tokenEnd += 1
             }
-            return result
+            if equals > tokenStart, packedKey(buffer, tokenStart, equals).flatMap(Field.init(rawValue:)) == nil {
+                result.append((Bytes.string(buffer, tokenStart, equals), Bytes.string(buffer, equals + 1, tokenEnd)))
+            }
+            tokenStart = tokenEnd + 1
         }
+        return result
     }
 }

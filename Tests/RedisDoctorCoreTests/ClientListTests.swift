@@ -61,3 +61,36 @@ import Testing
     let clients = ClientList.parse(Fixtures.bytes("redis-7.2.6-localbuild-clientlist.txt"))
     #expect(clients.contains { $0.isUnixSocket && $0.port == 0 && $0.db == 3 && $0.hasFlag("U") })
 }
+
+/// Entries store ranges into the shared reply; assigning a property must still
+/// behave like a plain stored property, and leave other entries untouched.
+@Test func assignedPropertiesOverrideParsedValues() {
+    var clients = ClientList.parse("id=1 addr=10.0.0.1:7 name=a flags=N idle=5 events=r\nid=2 addr=[::1]:8 name=b flags=b\n")
+    clients[0].name = "renamed"
+    clients[0].addr = "/tmp/s.sock:0"
+    clients[0].idle = nil
+    clients[0].flags = nil
+    clients[0].cmd = "get"
+    clients[0].totMem = 42
+    #expect(clients[0].name == "renamed" && clients[0].host == "/tmp/s.sock" && clients[0].isUnixSocket)
+    #expect(clients[0].idle == nil && clients[0].flags == nil && !clients[0].hasFlag("N"))
+    #expect(clients[0].cmd == "get" && clients[0].totMem == 42 && clients[0].id == 1)
+    #expect(clients[0].line == "id=1 addr=10.0.0.1:7 name=a flags=N idle=5 events=r")
+    #expect(clients[0].otherValue("events") == "r")
+    clients[0].line = "x=1 y=2"
+    #expect(clients[0].line == "x=1 y=2" && clients[0].otherValue("y") == "2" && clients[0].name == "renamed")
+    #expect(clients[1].name == "b" && clients[1].host == "::1" && clients[1].port == 8 && clients[1].hasFlag("b"))
+    #expect(clients[1].other.isEmpty && clients[1].line == "id=2 addr=[::1]:8 name=b flags=b")
+
+    var blank = ClientEntry()
+    #expect(blank.id == nil && blank.addr == nil && blank.host == nil && blank.line == "" && blank.other.isEmpty)
+    blank.addr = "1.2.3.4:+5"
+    blank.flags = "xb"
+    #expect(blank.host == "1.2.3.4" && blank.port == 5 && blank.hasFlag("b"))
+}
+
+@Test func nonASCIIFlagsFallBackToCharacters() {
+    // 'N' followed by a combining accent is one Character, so it is not the flag "N".
+    let clients = ClientList.parse(Array("id=1 flags=N\u{301}b\n".utf8))
+    #expect(clients[0].hasFlag("b") && !clients[0].hasFlag("N"))
+}
