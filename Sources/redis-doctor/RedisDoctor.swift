@@ -10,7 +10,7 @@ struct RedisDoctor: ParsableCommand {
         abstract: "Diagnose a Redis-protocol server: send commands, run health checks.",
         discussion: "Exit codes: 0 OK, 1 warning or error reply, 2 critical or unreachable, 3 unknown or usage error. See Docs/exit-codes.md.",
         version: version,
-        subcommands: [SendCommand.self, CheckCommand.self, SnapshotCommand.self, RulesCommand.self],
+        subcommands: [SendCommand.self, CheckCommand.self, ClientsCommand.self, SnapshotCommand.self, RulesCommand.self],
         helpNames: [.long]
     )
 
