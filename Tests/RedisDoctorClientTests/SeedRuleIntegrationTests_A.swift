@@ -48,7 +48,8 @@ struct SeedRuleIntegrationTests_A {
             first = try sample(link, config: ["dir"])
         }
         #expect(first.info.flag(.bgsaveInProgress) == true)
-        usleep(1_500_000)
+        // Default settings judge progress over at least 5 s (stall-min-interval).
+        usleep(5_500_000)
         let second = try sample(link, config: ["dir"])
         #expect(second.info.flag(.bgsaveInProgress) == true, "the save must still run: 50 keys at 1 s each")
 

@@ -29,7 +29,7 @@ public enum BgsaveStalledRule: HealthRule {
         parameters: [
             RuleParameter(name: "relative-factor", defaultValue: "3", description: "WARNING when a save runs longer than this many times the last one of its kind."),
             RuleParameter(name: "relative-min", defaultValue: "120", description: "Seconds: the relative test never fires below this duration."),
-            RuleParameter(name: "stall-min-interval", defaultValue: "1", description: "Seconds between samples below which unchanged progress is not judged (the child reports about once a second)."),
+            RuleParameter(name: "stall-min-interval", defaultValue: "5", description: "Seconds between samples below which unchanged progress is not judged: the save child reports progress at most once a second and only every 1024 keys, so a few huge keys can look still for seconds."),
         ],
         examples: [
             RuleExample(
