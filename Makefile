@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/redis-doctor
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps build release demo test bench bench-check clean
 
 deps:
 	.ci/deps.sh
@@ -26,3 +26,6 @@ bench: release
 
 clean:
 	rm -rf .build
+
+bench-check: release
+	Benchmarks/check-vs-redis-cli.sh $(RELEASE_BIN)

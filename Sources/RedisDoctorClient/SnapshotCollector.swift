@@ -23,7 +23,17 @@ public struct SnapshotCollector: Sendable {
         ["SLOWLOG", "GET", "128"], ["LATENCY", "LATEST"], ["CLIENT", "LIST"], ["CLUSTER", "INFO"],
     ]
 
+    /// A snapshot and the INFO parsed from it, so the caller need not parse it again.
+    public struct Sample: Sendable {
+        public var snapshot: Snapshot
+        public var info: Info
+    }
+
     public func collect(_ connection: Connection, deadline: Deadline) throws(ConnectionError) -> Snapshot {
+        try sample(connection, deadline: deadline).snapshot
+    }
+
+    public func sample(_ connection: Connection, deadline: Deadline) throws(ConnectionError) -> Sample {
         var snapshot = Snapshot(target: connection.target.description)
         // PING alone, so its round trip measures the server and not the INFO payload.
         let pingStart = MonotonicClock.now()
@@ -55,7 +65,7 @@ public struct SnapshotCollector: Sendable {
         if parsed.flag(.clusterEnabled) == true {
             snapshot.exchanges.append(Exchange(command: ["CLUSTER", "INFO"], reply: try connection.send(["CLUSTER", "INFO"], deadline: deadline)))
         }
-        return snapshot
+        return Sample(snapshot: snapshot, info: parsed)
     }
 
     static func hasInfo(_ reply: RedisReply) -> Bool {

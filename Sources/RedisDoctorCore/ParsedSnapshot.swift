@@ -17,9 +17,11 @@ public struct ParsedSnapshot: Sendable {
     /// Keyed by command family (`INFO`, `CONFIG GET`, `CLIENT LIST`, ...).
     public var statuses: [String: CommandStatus]
 
-    public init(_ snapshot: Snapshot) {
+    /// `info`: the INFO already parsed from this snapshot's INFO reply, when the caller
+    /// has it (the live collector does), so a check parses INFO once.
+    public init(_ snapshot: Snapshot, info known: Info? = nil) {
         self.snapshot = snapshot
-        var info: Info? = nil
+        var info: Info? = known
         var config: ConfigValues? = nil
         var statuses: [String: CommandStatus] = [:]
         for skipped in snapshot.skipped {
@@ -37,7 +39,7 @@ public struct ParsedSnapshot: Sendable {
             let reply = exchange.reply
             switch family {
             case "INFO":
-                guard case .bulk(let bytes) = reply else { continue }
+                guard known == nil, case .bulk(let bytes) = reply else { continue }
                 let parsed = Info(parsing: bytes)
                 if info == nil { info = parsed } else { info!.merge(parsed) }
             case "CLIENT LIST":

@@ -52,8 +52,8 @@ struct CheckRunner {
         case .failure(let error): return CheckReport(target: target, error: error)
         }
         let state = request.stateFile.map { StateFile(path: $0) }
-        let current = ParsedSnapshot(samples.current)
-        let previous = (samples.earlier ?? state?.previous(for: samples.current.target)).map(ParsedSnapshot.init)
+        let current = ParsedSnapshot(samples.current, info: samples.currentInfo)
+        let previous = (samples.earlier ?? state?.previous(for: samples.current.target)).map { ParsedSnapshot($0) }
         let results = RuleEngine.evaluate(current: current, previous: previous, settings: settings)
         state?.record(samples.current, for: samples.current.target)
         return CheckReport(target: samples.current.target, server: current.facts, results: results)

@@ -11,6 +11,8 @@ enum SampleSource {
 
     struct Samples {
         var current: Snapshot
+        /// INFO parsed while collecting `current`, when it was collected live.
+        var currentInfo: Info?
         /// From `--interval` in the same run.
         var earlier: Snapshot?
     }
@@ -49,8 +51,8 @@ enum SampleSource {
                     earlier = try collector.collect(link, deadline: session.deadline)
                     usleep(useconds_t(interval * 1_000_000))
                 }
-                let current = try collector.collect(link, deadline: session.deadline)
-                return .success(Samples(current: current, earlier: earlier))
+                let current = try collector.sample(link, deadline: session.deadline)
+                return .success(Samples(current: current.snapshot, currentInfo: current.info, earlier: earlier))
             } catch {
                 return .failure(error.checkError(target: session.target.description))
             }

@@ -9,6 +9,8 @@ enum NumberText {
     static func format(_ value: Double) -> String? {
         guard value.isFinite else { return nil }
         if value == 0 { return "0" }
+        // Most metrics are counts and bytes: print whole numbers directly (exact below 2^53).
+        if value.magnitude < 9_007_199_254_740_992, let whole = Int64(exactly: value) { return String(whole) }
         // Shortest round-trip digits from the stdlib, then re-laid out in plain notation.
         var (negative, digits, pointPosition) = decompose(value)
         // pointPosition: number of digits before the decimal point (may be <= 0 or > count).

@@ -2,7 +2,7 @@
 ///
 /// Descriptions drive `--list-rules`, the generated Docs/rules pages, settings
 /// validation and the example-based tests every rule must pass.
-public struct RuleDescription: Sendable, Hashable {
+public struct RuleDescription: Sendable {
     /// Kebab-case, stable: used on the command line and in config files.
     public var id: String
     public var title: String
@@ -25,13 +25,23 @@ public struct RuleDescription: Sendable, Hashable {
     public var defaultWarning: String?
     public var defaultCritical: String?
     public var parameters: [RuleParameter]
-    public var examples: [RuleExample]
+    /// Built only when asked for (tests, docs, `rules ID`): a check reads the description
+    /// on every run, and some rules generate long CLIENT LIST examples.
+    private var makeExamples: @Sendable () -> [RuleExample]
+
+    public var examples: [RuleExample] {
+        get { makeExamples() }
+        set {
+            let value = newValue
+            makeExamples = { value }
+        }
+    }
 
     public init(
         id: String, title: String, category: RuleCategory, summary: String, rationale: String,
         fieldsRead: [String] = [], commandsNeeded: [String] = ["INFO"], enabledByDefault: Bool = true, informational: Bool = false,
         primaryMetric: String? = nil, defaultWarning: String? = nil, defaultCritical: String? = nil,
-        parameters: [RuleParameter] = [], examples: [RuleExample] = []
+        parameters: [RuleParameter] = [], examples: @autoclosure @escaping @Sendable () -> [RuleExample] = []
     ) {
         self.id = id
         self.title = title
@@ -46,7 +56,7 @@ public struct RuleDescription: Sendable, Hashable {
         self.defaultWarning = defaultWarning
         self.defaultCritical = defaultCritical
         self.parameters = parameters
-        self.examples = examples
+        self.makeExamples = examples
     }
 
     /// The default ranges, parsed; throws when a default is not valid range syntax.
@@ -126,4 +136,19 @@ public struct RuleExample: Sendable, Hashable {
 
     /// Whether the example shows the rule firing (WARNING or CRITICAL).
     public var triggers: Bool { expectedStatus == .warning || expectedStatus == .critical }
+}
+
+extension RuleDescription: Hashable {
+    public static func == (a: RuleDescription, b: RuleDescription) -> Bool {
+        a.id == b.id && a.title == b.title && a.category == b.category && a.summary == b.summary
+            && a.rationale == b.rationale && a.fieldsRead == b.fieldsRead && a.commandsNeeded == b.commandsNeeded
+            && a.enabledByDefault == b.enabledByDefault && a.informational == b.informational
+            && a.primaryMetric == b.primaryMetric && a.defaultWarning == b.defaultWarning
+            && a.defaultCritical == b.defaultCritical && a.parameters == b.parameters && a.examples == b.examples
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(title)
+    }
 }

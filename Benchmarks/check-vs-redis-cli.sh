@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Whole-process cost of `redis-doctor check` next to `redis-cli INFO`, same server, one run.
+# Usage: Benchmarks/check-vs-redis-cli.sh [path/to/redis-doctor]   (needs hyperfine, valgrind)
+set -euo pipefail
+bin=${1:-.build/release/redis-doctor}
+dir=$(mktemp -d /tmp/redis-doctor-bench.XXXXXX)
+port=""
+for p in $(seq 17700 17800); do
+  if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then port=$p; break; fi
+done
+redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --daemonize no --logfile "$dir/log" >/dev/null 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+for _ in $(seq 1 100); do redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.05; done
+for i in $(seq 1 100); do echo "SET key:$i value-$i"; done | redis-cli -p "$port" >/dev/null
+
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# hyperfine: wall time and user/system CPU per process"
+hyperfine -N --warmup 30 --runs 500 --style basic \
+  "redis-cli -p $port INFO" \
+  "$bin -p $port check" \
+  "$bin -p $port check --format json" \
+  "$bin -p $port send INFO"
+echo
+echo "# callgrind: instructions per process (repeatable whatever the load)"
+for cmd in "redis-cli -p $port INFO" "$bin -p $port check" "$bin -p $port check --format json" "$bin -p $port send INFO" "$bin --version"; do
+  n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null $cmd 2>&1 >/dev/null | grep -o 'Collected : [0-9]*' | grep -o '[0-9]*')
+  printf '%-45s %12s instructions\n' "${cmd/$bin/redis-doctor}" "$n"
+done
