@@ -20,8 +20,7 @@ redis-cli -p "$port" MSET user:1 alice user:2 bob >/dev/null
 redis-cli -p "$port" EXPIRE user:2 3600 >/dev/null
 run() { echo "\$ redis-doctor $*"; "$bin" "$@" || echo "(exit $?)"; echo; }
 run -p "$port" send PING
-run -p "$port" send INFO keyspace
-if "$bin" --help | grep -q ' check '; then
-  run -p "$port" check --format text
-  run -p "$port" check
-fi
+run -p "$port" check --format text
+run -p "$port" check
+run -p "$port" clients --idle 0
+run rules
