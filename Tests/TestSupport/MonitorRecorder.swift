@@ -8,15 +8,8 @@ public final class MonitorRecorder: @unchecked Sendable {
     private var buffer: [UInt8] = []
 
     public init(port: Int) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = UInt16(port).bigEndian
-        let rc = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard rc == 0 else { throw CocoaError(.fileReadUnknown) }
+        guard let fd = RawSocket.connectLoopback(port: port) else { throw CocoaError(.fileReadUnknown) }
+        self.fd = fd
         _ = Array("MONITOR\r\n".utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         let thread = Thread { [self] in
             var chunk = [UInt8](repeating: 0, count: 65536)

@@ -55,25 +55,17 @@ public struct PrometheusRenderer: Sendable {
     }
 
     /// Label values escape backslash, double quote and line feed.
-    static func escapeLabelValue(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escapeLabelValue(_ text: String) -> String { escape(text, quote: true) }
 
     /// HELP text escapes backslash and line feed only.
-    static func escapeHelp(_ text: String) -> String {
+    static func escapeHelp(_ text: String) -> String { escape(text, quote: false) }
+
+    private static func escape(_ text: String, quote: Bool) -> String {
         var out = ""
         for c in text.unicodeScalars {
             switch c {
             case "\\": out += "\\\\"
+            case "\"" where quote: out += "\\\""
             case "\n": out += "\\n"
             default: out.unicodeScalars.append(c)
             }
