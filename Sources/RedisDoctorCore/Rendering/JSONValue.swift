@@ -56,6 +56,13 @@ enum JSONValue: Sendable, Equatable {
 
     /// RFC 8259 escaping; U+2028/U+2029 are escaped too so the output is also valid JavaScript.
     static func writeString(_ s: String, to out: inout String) {
+        // Most strings (rule ids, summaries, evidence) need no escaping: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         let hex: [Character] = Array("0123456789abcdef")
         out += "\""
         for scalar in s.unicodeScalars {
