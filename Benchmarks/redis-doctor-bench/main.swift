@@ -42,8 +42,14 @@ func threadCPUMicros() -> Double {
     return Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
 }
 
+/// `redis-doctor-bench WORD` runs only the benchmarks whose label contains WORD,
+/// e.g. to profile one under callgrind.
+let only = CommandLine.arguments.dropFirst().first
+func wanted(_ label: String) -> Bool { only.map { label.contains($0) } ?? true }
+
 /// Prints the best of 5 rounds (wall per op, CPU per op) to damp noise from other processes.
 func measure(_ label: String, iterations: Int, bytes: Int, _ body: () -> Int) {
+    guard wanted(label) else { return }
     var sink = 0
     for _ in 0..<max(1, iterations / 10) { sink &+= body() } // warm-up
     let clock = ContinuousClock()
@@ -127,6 +133,7 @@ func syntheticPoolClientList(_ count: Int, scattered: Bool) -> [UInt8] {
 }
 
 func benchClientGroups(_ count: Int, scattered: Bool, runs: Int = 10) {
+    guard wanted("ClientGroups") else { return }
     let clients = ClientList.parse(syntheticPoolClientList(count, scattered: scattered))
     let clock = ContinuousClock()
     var best = Duration.seconds(1000)

@@ -27,8 +27,9 @@ public enum ClientExclusion: String, Sendable, CaseIterable {
 
     /// The reason `entry` is excluded, nil when it counts.
     public static func of(_ entry: ClientEntry, ownName: String = "redis-doctor") -> ClientExclusion? {
-        if let flags = entry.flags {
-            for flag in flags.utf8 {
+        // The first telling flag decides, as it reads in CLIENT LIST.
+        let byFlag: ClientExclusion?? = entry.withBytes(.flags) { flags in
+            for flag in flags {
                 switch flag {
                 case 0x53, 0x4D: return .replication // S M
                 case 0x4F: return .monitor // O
@@ -37,10 +38,13 @@ public enum ClientExclusion: String, Sendable, CaseIterable {
                 default: continue
                 }
             }
+            return nil
         }
+        if let found = byFlag ?? nil { return found }
         if (entry.sub ?? 0) > 0 || (entry.psub ?? 0) > 0 { return .pubsub }
-        if let name = entry.name, name == ownName { return .own }
-        return nil
+        var own = ownName
+        let isOwn = own.withUTF8 { ownBytes in entry.withBytes(.name) { $0.elementsEqual(UnsafeRawBufferPointer(ownBytes)) } } ?? false
+        return isOwn ? .own : nil
     }
 }
 

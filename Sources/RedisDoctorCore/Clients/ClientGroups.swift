@@ -1,60 +1,73 @@
 /// Groups CLIENT LIST connections into the processes that opened them, to find
 /// stale per-process pools (seed 001: forked workers each kept their own pool open).
 ///
-/// One pass builds the keys (a dictionary of indices), then each key is sorted by
-/// age once: O(n log n) overall, no quadratic work (see Docs/performance.md).
+/// One pass reads each entry once and interns its host, key and command to small
+/// integers; grouping, cohorts and per-group figures then work on integer arrays.
+/// O(n log n) overall, no quadratic work (see Docs/performance.md).
 public struct ClientGroups: Sendable {
     public var groups: [ClientGroup]
     public var summary: ClientGroupsSummary
 
-    /// Groups worst first: most idle connections, then most connections, then label.
+    /// Groups worst first: most idle connections, then most connections.
     public init(_ clients: [ClientEntry], options: ClientGroupOptions = ClientGroupOptions()) {
+        // Entries are read in place: `array[i].field` copies a 200-byte entry (and retains
+        // its buffer) per read.
+        self = clients.withUnsafeBufferPointer { ClientGroups(buffer: $0, options: options) }
+    }
+
+    /// What the grouping needs of one connection, read once.
+    private struct Row {
+        var host: Int
+        var value: Int
+        var command: Int
+        var flagBits: UInt64
+        var age: Int?
+        var idle: Int?
+        var omem: Int
+        var totMem: Int
+        var exclusion: ClientExclusion?
+    }
+
+    private init(buffer clients: UnsafeBufferPointer<ClientEntry>, options: ClientGroupOptions) {
         let threshold = options.idleThresholdSeconds
-        let count = clients.count
-        // Hosts and key values are interned to small integers: one hash lookup per
-        // client and field, no string built per client.
-        var hostIDs: [Substring: Int] = [:]
-        var hostNames: [String] = []
-        var hostCounts: [Int] = []
-        var valueIDs: [String: Int] = [:]
+        var hosts = ByteInterner(), values = ByteInterner(), commands = ByteInterner()
+        let unixHost = hosts.id("unix"), unknownHost = hosts.id("?")
+        var hostCounts: [Int] = [0, 0]
         var keyIDs: [Int: Int] = [:]
         var members: [[Int]] = []
-        var exclusions = [ClientExclusion?](repeating: nil, count: count)
-        var clientHosts = [Int](repeating: 0, count: count)
+        var rows: [Row] = []
+        rows.reserveCapacity(clients.count)
         var excludedByReason: [ClientExclusion: Int] = [:]
         var idleTotal = 0
         let usesHost = options.grouping == .hostName || options.grouping == .host
 
-        for index in 0..<count {
-            let hostText = Self.hostSubstring(clients[index].addr, isUnix: clients[index].isUnixSocket)
-            let hostID: Int
-            if let known = hostIDs[hostText] {
-                hostID = known
-                hostCounts[known] += 1
+        for index in clients.indices {
+            let client = clients.baseAddress! + index
+            let host: Int
+            if client.pointee.isUnixSocket {
+                host = unixHost
             } else {
-                hostID = hostNames.count
-                hostIDs[hostText] = hostID
-                hostNames.append(String(hostText))
-                hostCounts.append(1)
+                let found: Int?? = client.pointee.withBytes(.addr) { addr -> Int? in addr.hostOfAddress.map { hosts.id($0) } }
+                host = (found ?? nil) ?? unknownHost
             }
-            clientHosts[index] = hostID
-            let exclusion = ClientExclusion.of(clients[index], ownName: options.ownName)
-            exclusions[index] = exclusion
+            if host == hostCounts.count { hostCounts.append(0) }
+            hostCounts[host] += 1
+            let exclusion = ClientExclusion.of(client.pointee, ownName: options.ownName)
             if let exclusion {
                 excludedByReason[exclusion, default: 0] += 1
-            } else if let idle = clients[index].idle, idle >= threshold {
+            } else if let idle = client.pointee.idle, idle >= threshold {
                 idleTotal += 1
             }
-            var valueID = 0
-            if let value = Self.keyValue(clients[index], grouping: options.grouping) {
-                if let known = valueIDs[value] {
-                    valueID = known
-                } else {
-                    valueID = valueIDs.count + 1
-                    valueIDs[value] = valueID
-                }
+            let value = Self.keyID(client.pointee, grouping: options.grouping, into: &values)
+            let command = client.pointee.withBytes(.cmd) { $0.isEmpty ? -1 : commands.id($0) } ?? -1
+            var flagBits: UInt64 = 0
+            _ = client.pointee.withBytes(.flags) { flags in
+                for byte in flags where byte != 0x4E && byte >= 0x40 && byte < 0x80 { flagBits |= 1 << UInt64(byte - 0x40) }
             }
-            let key = (usesHost ? hostID : 0) << 32 | valueID
+            rows.append(Row(host: host, value: value, command: command, flagBits: flagBits, age: client.pointee.age,
+                            idle: client.pointee.idle, omem: client.pointee.omem ?? 0, totMem: client.pointee.totMem ?? 0,
+                            exclusion: exclusion))
+            let key = (usesHost ? host : 0) << 32 | (value + 1)
             if let known = keyIDs[key] {
                 members[known].append(index)
             } else {
@@ -65,32 +78,29 @@ public struct ClientGroups: Sendable {
 
         var groups: [ClientGroup] = []
         var idleScratch: [Int] = []
-        let ages = clients.map { $0.age ?? -1 }
         for var indices in members {
             // Oldest first, so cohort 0 is the longest-lived; unknown ages (2.4) stay together.
-            indices.sort { ages[$0] > ages[$1] }
-            var cohorts: [ArraySlice<Int>] = []
+            indices.sort { (rows[$0].age ?? -1) > (rows[$1].age ?? -1) }
             var start = 0
+            var number = 0
+            func close(_ end: Int) {
+                groups.append(Self.group(indices[start..<end], number: number, rows: rows, clients: clients,
+                                         hosts: hosts, values: values, commands: commands, idles: &idleScratch, options: options))
+                number += 1
+                start = end
+            }
             if let gap = options.cohortGapSeconds {
                 for position in 1..<max(1, indices.count) {
-                    let before = ages[indices[position - 1]]
-                    let after = ages[indices[position]]
-                    if before - after > gap {
-                        cohorts.append(indices[start..<position])
-                        start = position
-                    }
+                    let before = rows[indices[position - 1]].age ?? -1
+                    let after = rows[indices[position]].age ?? -1
+                    if before - after > gap { close(position) }
                 }
             }
-            cohorts.append(indices[start..<indices.count])
-            for (number, cohort) in cohorts.enumerated() {
-                groups.append(Self.group(cohort, number: number, clients: clients, hosts: clientHosts, hostNames: hostNames,
-                                         idles: &idleScratch,
-                                         exclusions: exclusions, options: options))
-            }
+            close(indices.count)
         }
         self.groups = Self.worstFirst(groups)
 
-        let sources = zip(hostNames, hostCounts).map { (host: $0.0, count: $0.1) }
+        let sources = hostCounts.indices.filter { hostCounts[$0] > 0 }.map { (host: hosts.string($0), count: hostCounts[$0]) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.host < $1.host }
         self.summary = ClientGroupsSummary(
             total: clients.count,
@@ -131,79 +141,71 @@ public struct ClientGroups: Sendable {
         return "(no name)"
     }
 
-    /// The non-host part of the grouping key; nil for `.host`.
-    static func keyValue(_ client: ClientEntry, grouping: ClientGrouping) -> String? {
+    /// The interned non-host part of the grouping key; -1 for `.host`. Same values as
+    /// `displayName` for names, with `(no lib)`, `(no user)` and `?` as the other defaults.
+    private static func keyID(_ client: ClientEntry, grouping: ClientGrouping, into values: inout ByteInterner) -> Int {
+        func nonEmpty(_ field: ClientEntry.TextField) -> Int? {
+            client.withBytes(field) { $0.isEmpty ? nil : values.id($0) } ?? nil
+        }
         switch grouping {
-        case .hostName, .name: return displayName(client)
-        case .host: return nil
-        case .lib: return nonEmpty(client.libName) ?? "(no lib)"
-        case .user: return nonEmpty(client.user) ?? "(no user)"
-        case .cmd: return nonEmpty(client.cmd) ?? "?"
+        case .hostName, .name: return nonEmpty(.name) ?? nonEmpty(.libName) ?? values.id("(no name)")
+        case .host: return -1
+        case .lib: return nonEmpty(.libName) ?? values.id("(no lib)")
+        case .user: return nonEmpty(.user) ?? values.id("(no user)")
+        case .cmd: return nonEmpty(.cmd) ?? values.id("?")
         }
     }
 
-    /// `sourceHost` without building a String: the text before the last colon,
-    /// brackets removed.
-    static func hostSubstring(_ addr: String?, isUnix: Bool) -> Substring {
-        if isUnix { return "unix" }
-        guard let addr, let colon = addr.utf8.lastIndex(of: Bytes.colon) else { return "?" }
-        var host = addr[addr.startIndex..<colon]
-        if host.utf8.first == 0x5B, host.utf8.last == 0x5D { host = host.dropFirst().dropLast() }
-        return host
-    }
-
-    static func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.isEmpty else { return nil }
-        return text
-    }
-
-    static func group(_ members: ArraySlice<Int>, number: Int, clients: [ClientEntry], hosts: [Int], hostNames: [String],
-                      idles: inout [Int], exclusions: [ClientExclusion?], options: ClientGroupOptions) -> ClientGroup {
-        let first = clients[members[members.startIndex]]
-        let host = hostNames[hosts[members[members.startIndex]]]
+    private static func group(_ members: ArraySlice<Int>, number: Int, rows: [Row], clients: UnsafeBufferPointer<ClientEntry>,
+                              hosts: ByteInterner, values: ByteInterner, commands: ByteInterner,
+                              idles: inout [Int], options: ClientGroupOptions) -> ClientGroup {
+        let first = rows[members[members.startIndex]]
+        let host = hosts.string(first.host)
+        let value = first.value >= 0 ? values.string(first.value) : nil
         var group = ClientGroup(
             grouping: options.grouping, host: nil, name: nil, lib: nil, user: nil, command: nil, cohort: number,
             count: members.count, excluded: 0, idleCount: 0, ageMin: nil, ageMax: nil, idleMin: nil,
             idleMedian: nil, idleMax: nil, topCommands: [], flags: "", omem: 0, totMem: 0, neverUsed: false,
             idleMembers: [])
         switch options.grouping {
-        case .hostName: group.host = host; group.name = displayName(first)
+        case .hostName: group.host = host; group.name = value
         case .host: group.host = host
-        case .name: group.name = displayName(first)
-        case .lib: group.lib = nonEmpty(first.libName) ?? "(no lib)"
-        case .user: group.user = nonEmpty(first.user) ?? "(no user)"
-        case .cmd: group.command = nonEmpty(first.cmd) ?? "?"
+        case .name: group.name = value
+        case .lib: group.lib = value
+        case .user: group.user = value
+        case .cmd: group.command = value
         }
         idles.removeAll(keepingCapacity: true)
-        var commands = CommandCounter()
+        var commandCounts: [Int: Int] = [:]
         var flagBits: UInt64 = 0
         var counted = 0
         var neverUsed = true
         for index in members {
-            if let age = clients[index].age {
+            let row = rows[index]
+            if let age = row.age {
                 group.ageMin = min(group.ageMin ?? age, age)
                 group.ageMax = max(group.ageMax ?? age, age)
             }
-            if let idle = clients[index].idle { idles.append(idle) }
-            if let cmd = clients[index].cmd, !cmd.isEmpty { commands.add(cmd) }
-            if let flags = clients[index].flags {
-                for byte in flags.utf8 where byte != 0x4E && byte >= 0x40 && byte < 0x80 { flagBits |= 1 << UInt64(byte - 0x40) }
-            }
-            group.omem += clients[index].omem ?? 0
-            group.totMem += clients[index].totMem ?? 0
-            if exclusions[index] != nil {
+            if let idle = row.idle { idles.append(idle) }
+            if row.command >= 0 { commandCounts[row.command, default: 0] += 1 }
+            flagBits |= row.flagBits
+            group.omem += row.omem
+            group.totMem += row.totMem
+            if row.exclusion != nil {
                 group.excluded += 1
                 continue
             }
             counted += 1
-            if let age = clients[index].age, let idle = clients[index].idle {
+            if let age = row.age, let idle = row.idle {
                 if age - idle > options.neverUsedSlackSeconds { neverUsed = false }
             } else {
                 neverUsed = false
             }
-            if let idle = clients[index].idle, idle >= options.idleThresholdSeconds {
+            if let idle = row.idle, idle >= options.idleThresholdSeconds {
                 group.idleCount += 1
-                group.idleMembers.append(ClientGroup.Member(id: clients[index].id, addr: clients[index].addr))
+                // The address is needed only to kill a connection without an id (2.4).
+                let id = clients[index].id
+                group.idleMembers.append(ClientGroup.Member(id: id, addr: id == nil ? clients[index].addr : nil))
             }
         }
         group.neverUsed = neverUsed && counted > 0
@@ -213,7 +215,9 @@ public struct ClientGroups: Sendable {
             group.idleMax = idles.last
             group.idleMedian = idles[idles.count / 2]
         }
-        group.topCommands = commands.top(3)
+        group.topCommands = Array(commandCounts.map { ClientGroup.CommandCount(command: commands.string($0.key), count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.command < $1.command }
+            .prefix(3))
         var flags = ""
         if flagBits != 0 {
             for bit in 0..<64 where flagBits & (1 << UInt64(bit)) != 0 {
@@ -222,35 +226,5 @@ public struct ClientGroups: Sendable {
         }
         group.flags = flags
         return group
-    }
-}
-
-
-/// Counts last commands: a short array scan for the usual handful of distinct
-/// commands, a dictionary once there are many.
-struct CommandCounter {
-    private var small: [ClientGroup.CommandCount] = []
-    private var large: [String: Int]? = nil
-
-    mutating func add(_ command: String) {
-        if large != nil {
-            large![command, default: 0] += 1
-            return
-        }
-        if let index = small.firstIndex(where: { $0.command == command }) {
-            small[index].count += 1
-        } else if small.count < 16 {
-            small.append(ClientGroup.CommandCount(command: command, count: 1))
-        } else {
-            var dictionary: [String: Int] = [:]
-            for entry in small { dictionary[entry.command] = entry.count }
-            dictionary[command, default: 0] += 1
-            large = dictionary
-        }
-    }
-
-    func top(_ n: Int) -> [ClientGroup.CommandCount] {
-        let all = large.map { $0.map { ClientGroup.CommandCount(command: $0.key, count: $0.value) } } ?? small
-        return Array(all.sorted { $0.count != $1.count ? $0.count > $1.count : $0.command < $1.command }.prefix(n))
     }
 }
