@@ -17,13 +17,14 @@ public struct CommandCompletion: Sendable {
         let endsWithSpace = line.last == " "
         let completedWords = endsWithSpace ? words : Array(words.dropLast())
         let partial = endsWithSpace ? "" : (words.last ?? "")
-        let lower = partial.first.map { $0.isLowercase } ?? false
+        // Follow the user's case: the partial word's, else the command word's; ':' commands are lower case.
+        let lower = (partial.first ?? completedWords.last?.first).map { $0.isLowercase || $0 == ":" } ?? false
         let prefix = partial.uppercased()
         var found: Set<String> = []
         switch completedWords.count {
         case 0:
             for name in names {
-                let first = String(name.split(separator: " ").first ?? "")
+                let first = String(name.split(separator: " ").first ?? "").uppercased()
                 if first.hasPrefix(prefix) { found.insert(first) }
             }
         case 1:

@@ -99,7 +99,10 @@ final class MetaCommandRunner {
                                          elapsedSeconds: previous.map { now - $0.at } ?? 0, results: results, clock: Self.clock())
             Terminal.out((Pager.terminalRows != nil ? "\u{1B}[H\u{1B}[2J" : "") + frame)
             previous = (parsed.info, now)
-            if ReplSession.sleep(seconds: seconds, wakingOn: session.canceller) { return }
+            if ReplSession.sleep(seconds: seconds, wakingOn: session.canceller) {
+                Terminal.out("\n")
+                return
+            }
         }
     }
 

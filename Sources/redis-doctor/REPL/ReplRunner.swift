@@ -24,6 +24,8 @@ struct ReplRunner {
                      (readOnly ? ", read-only" : "") + ". Type help or :help; Ctrl-D quits.\n")
         _ = MetaCommandRunner(session: session).connect()
         while true {
+            // A Ctrl-C that cancelled a command left its byte in the pipe: it must not also clear the next line.
+            session.canceller.reset()
             switch editor.read() {
             case .endOfFile:
                 Terminal.out("\n")
@@ -32,10 +34,14 @@ struct ReplRunner {
                 Terminal.out("^C\n")
             case .line(let line):
                 guard line.contains(where: { $0 != " " && $0 != "\t" }) else { continue }
-                if HistoryFilter.mayRecord(line) { editor.remember(line) }
+                if HistoryFilter.mayRecord(line) { editor.remember(Self.trimmed(line)) }
                 if case .quit = dispatcher.run(line) { return .ok }
             }
         }
+    }
+
+    static func trimmed(_ line: String) -> String {
+        String(line.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 
     /// REDISDOCTOR_HISTFILE, else ~/.redis-doctor_history; none without HOME.

@@ -103,7 +103,7 @@ final class ReplSession {
             var restored: [String] = []
             if state.db != 0 { restored.append("db \(state.db)") }
             if state.password != nil { restored.append("AUTH") }
-            if state.clientName != nil { restored.append("client name") }
+            if state.clientName != options.clientName { restored.append("client name") }
             if !restored.isEmpty { notice += " (restored " + restored.joined(separator: ", ") + ")" }
             Terminal.out(Style.notice(notice) + "\n")
         }
