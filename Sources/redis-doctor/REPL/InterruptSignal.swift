@@ -20,5 +20,11 @@ enum InterruptSignal {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have left SIGINT blocked (posix_spawn and fork inherit the mask):
+        // Ctrl-C would then stay pending forever and never cancel anything.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }

@@ -125,6 +125,12 @@ final class ReplSession {
 
     private func readServerRun(_ link: Connection, deadline: Deadline) throws(ConnectionError) -> ServerRun? {
         let replies = try link.pipeline([["INFO", "server"], ["INFO", "replication"]], deadline: deadline)
+        if let message = replies[0].errorMessage {
+            // NOAUTH: the handshake's CLIENT SETNAME is best effort, so this is where it shows.
+            let advice = message.hasPrefix("NOAUTH") ? "the server requires a password: type AUTH [user] password, or start with -a / REDISCLI_AUTH" : "INFO refused: \(message)"
+            Terminal.out(Style.warning(advice) + "\n")
+            return nil
+        }
         var info = Info(parsing: replies[0].bytes ?? [])
         info.merge(Info(parsing: replies[1].bytes ?? []))
         return info.isEmpty ? nil : ServerRun(info: info)
@@ -146,8 +152,8 @@ final class ReplSession {
         let micros = UInt64(deadline.elapsedSeconds * 1_000_000)
         let words = argv.map { String(decoding: $0, as: UTF8.self) }
         state.record(words, reply: reply)
-        if words.first?.uppercased() == "SELECT" || words.first?.uppercased() == "REPLICAOF" || words.first?.uppercased() == "SLAVEOF",
-           !reply.isError, let run = try? readServerRun(link, deadline: Deadline(seconds: timeout)) {
+        let refreshing: Set<String> = ["SELECT", "REPLICAOF", "SLAVEOF", "AUTH", "HELLO"]
+        if refreshing.contains(words.first?.uppercased() ?? ""), !reply.isError, let run = try? readServerRun(link, deadline: Deadline(seconds: timeout)) {
             serverRun = run
         }
         return (reply, micros)
