@@ -53,6 +53,9 @@ public final class TmuxSession: @unchecked Sendable {
 
     public func kill() {
         _ = try? tmux(["kill-server"])
+        // tmux leaves its socket file behind when killed this way.
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(directory)/tmux-\(getuid())/\(socket)")
     }
 
     /// Runs tmux with posix_spawn and waits for it. Foundation's Process is not used: it

@@ -19,7 +19,9 @@ public enum FieldExplanation {
         if let healthy = spec.healthy { lines.append("  healthy: " + healthy) }
         if let info {
             if let number = info.number(field), spec.kind == .number {
-                lines.append("  current: \(info.string(field) ?? "") (\(humanValue(number, unit: spec.unit)))")
+                let raw = info.string(field) ?? ""
+                let human = humanValue(number, unit: spec.unit)
+                lines.append("  current: " + raw + (human == raw ? "" : " (\(human))"))
             } else if let text = info.string(field) {
                 lines.append("  current: \(text)")
             } else {

@@ -92,7 +92,9 @@ final class LineEditor {
         rd_history_enter(history, line)
         guard let historyPath else { return }
         rd_history_save(history, historyPath)
-        chmod(historyPath, 0o600)
+        // Only a regular file is made private: REDISDOCTOR_HISTFILE=/dev/null must stay usable.
+        var info = stat()
+        if stat(historyPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG { chmod(historyPath, 0o600) }
     }
 
     // MARK: - Callbacks
