@@ -94,6 +94,30 @@ public final class Connection {
         try exchange(commands.map { $0.map { Array($0.utf8) } }, stages: commands.map(Self.stage(of:)), deadline: deadline)
     }
 
+    /// Reads one more reply without sending anything: the messages after SUBSCRIBE or MONITOR.
+    public func receive(stage: String, deadline: Deadline) throws(ConnectionError) -> RedisReply {
+        guard fd >= 0 else { throw ConnectionError.closed(stage: .command(stage)) }
+        do throws(ConnectionError) {
+            return try readReply(stage: .command(stage), deadline: deadline)
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    /// True when the server has closed its end (a restart, a CLIENT KILL, a timeout) while
+    /// the connection sat idle. Checked without blocking before a command is sent, so the
+    /// REPL can reconnect first instead of losing the user's command to a dead socket.
+    public var closedByPeer: Bool {
+        guard fd >= 0 else { return true }
+        var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&pfd, 1, 0) > 0 else { return false }
+        if pfd.revents & Int16(POLLERR | POLLHUP) != 0 { return true }
+        var byte: UInt8 = 0
+        let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+    }
+
     /// The stage name of a command: container commands keep their subcommand (`CLIENT LIST`).
     static func stage(of argv: [String]) -> ConnectionStage {
         guard let first = argv.first else { return .command("") }

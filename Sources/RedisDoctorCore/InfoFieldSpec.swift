@@ -21,6 +21,19 @@ public struct InfoFieldSpec: Sendable, Equatable {
     /// a missing core field hints at an unusual server or a parser bug.
     public var isCore: Bool
 
+    /// What the quantity means, for `:explain` (nil when the table has no text yet).
+    public var meaning: String? = nil
+    /// What a healthy value looks like, where one can be said in general.
+    public var healthy: String? = nil
+
+    /// The same spec with an explanation attached; used in `InfoField.spec`'s table.
+    func explained(_ meaning: String, healthy: String?) -> InfoFieldSpec {
+        var copy = self
+        copy.meaning = meaning
+        copy.healthy = healthy
+        return copy
+    }
+
     /// Values that mean "no value" whatever the field.
     public static let placeholders: Set<String> = ["", "-", "N/A", "n/a", "(null)", "null", "unavailable"]
 }

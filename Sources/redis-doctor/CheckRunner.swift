@@ -52,11 +52,10 @@ struct CheckRunner {
         case .failure(let error): return CheckReport(target: target, error: error)
         }
         let state = request.stateFile.map { StateFile(path: $0) }
-        let current = ParsedSnapshot(samples.current, info: samples.currentInfo)
-        let previous = (samples.earlier ?? state?.previous(for: samples.current.target)).map { ParsedSnapshot($0) }
-        let results = RuleEngine.evaluate(current: current, previous: previous, settings: settings)
+        let previous = samples.earlier ?? state?.previous(for: samples.current.target)
+        let report = CheckReport.evaluate(current: samples.current, info: samples.currentInfo, previous: previous, settings: settings)
         state?.record(samples.current, for: samples.current.target)
-        return CheckReport(target: samples.current.target, server: current.facts, results: results)
+        return report
     }
 
     private func makeSource() -> SampleSource? {

@@ -37,11 +37,12 @@ public final class RedisServerProcess: @unchecked Sendable {
         executable != nil || ProcessInfo.processInfo.environment["CI"] == "true"
     }
 
-    /// Starts a server on a free loopback port (IPv4 and, where available, ::1) and a unix socket.
-    public init(_ extraArguments: [String] = []) throws {
+    /// Starts a server on a free loopback port (IPv4 and, where available, ::1) and a unix socket;
+    /// with `port`, on that port (to stand in for a restarted server after `stop()`).
+    public init(_ extraArguments: [String] = [], port fixedPort: Int? = nil) throws {
         guard let executable = Self.executable else { throw StartError.notInstalled }
         directory = try TemporaryDirectory.make(prefix: "redis-doctor-test")
-        port = try FreePort.find()
+        port = try fixedPort ?? FreePort.find()
         unixSocket = directory + "/redis.sock"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

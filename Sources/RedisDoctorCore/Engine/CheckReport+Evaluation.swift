@@ -1,0 +1,11 @@
+extension CheckReport {
+    /// The one evaluation path shared by `check` and the REPL's `:check`:
+    /// parse the samples, run the enabled rules, describe the server.
+    /// `info`: INFO already parsed from `current` (the live collector has it), so it is parsed once.
+    public static func evaluate(current: Snapshot, info: Info? = nil, previous: Snapshot? = nil,
+                                settings: RuleSettings = RuleSettings()) -> CheckReport {
+        let parsed = ParsedSnapshot(current, info: info)
+        let results = RuleEngine.evaluate(current: parsed, previous: previous.map { ParsedSnapshot($0) }, settings: settings)
+        return CheckReport(target: current.target, server: parsed.facts, results: results)
+    }
+}

@@ -1,0 +1,27 @@
+import RedisDoctorClient
+import RedisDoctorCore
+
+/// A connection failure in words an operator can act on.
+enum ConnectionAdvice {
+    static func explain(_ error: ConnectionError, target: ConnectionTarget, timeout: Double) -> String {
+        let seconds = HumanFormat.number(timeout)
+        switch error {
+        case .refused(let address):
+            return "connection refused by \(address): nothing listens there (server down, wrong port, or bound to another interface)"
+        case .timedOut(let stage, _) where stage == .connect:
+            return "no answer from \(target.address) within \(seconds) s: the host may be down, unreachable or firewalled"
+        case .timedOut(let stage, _):
+            return "connected to \(target.address) but no reply in \(seconds) s during \(stage): the server may be frozen, swapping or busy (a long command, a fork)"
+        case .nameNotResolved(let host, let reason):
+            return "could not resolve '\(host)': \(reason) (check the host name and DNS)"
+        case .server(.auth, let message):
+            return "AUTH failed: \(message) (check -a/--user, REDISCLI_AUTH, or type AUTH)"
+        case .server(let stage, let message) where message.hasPrefix("NOAUTH"):
+            return "the server requires a password (\(stage): \(message)); use -a, REDISCLI_AUTH, or type AUTH [user] password"
+        case .cancelled:
+            return "cancelled"
+        default:
+            return "\(error) (\(target.address))"
+        }
+    }
+}

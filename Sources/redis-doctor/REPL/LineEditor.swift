@@ -1,0 +1,187 @@
+import CLibEdit
+import Glibc
+import RedisDoctorCore
+
+/// libedit behind a small Swift API: prompt, right-prompt hints, Tab completion,
+/// Ctrl-R history search, and a Ctrl-C that clears the line instead of killing the process.
+///
+/// The one file that imports CLibEdit. libedit's callbacks are C function pointers that
+/// cannot capture context, so they reach the editor through `LineEditor.current`;
+/// there is one editor per process.
+final class LineEditor {
+    enum Input {
+        case line(String)
+        /// Ctrl-C at the prompt: the line was abandoned.
+        case interrupted
+        /// Ctrl-D on an empty line.
+        case endOfFile
+    }
+
+    /// Prompt text; `\u{1}` brackets escape sequences that take no room on screen.
+    var prompt: () -> String = { "> " }
+    /// The argument syntax to show right of the line being typed, or nil.
+    var hint: (String) -> String? = { _ in nil }
+    /// Candidate words for the last (partial) word of the line before the cursor.
+    var complete: (String) -> [String] = { _ in [] }
+
+    nonisolated(unsafe) static var current: LineEditor?
+
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyPath: String?
+    /// A byte arrives here when SIGINT fires (the REPL's Canceller pipe).
+    private let interruptFD: Int32
+    private var interrupted = false
+    private var promptBuffer: UnsafeMutablePointer<CChar>?
+    private var rightPromptBuffer: UnsafeMutablePointer<CChar>?
+
+    init?(interruptFD: Int32, historyPath: String?) {
+        // libedit converts prompts and the line with the C library's multibyte functions:
+        // without the user's locale, any non-ASCII text would fail to decode (and crash it).
+        setlocale(LC_CTYPE, "")
+        guard let editLine = el_init("redis-doctor", rd_stdin(), rd_stdout(), rd_stderr()),
+              let history = history_init() else { return nil }
+        self.editLine = editLine
+        self.history = history
+        self.historyPath = historyPath
+        self.interruptFD = interruptFD
+        Self.current = self
+
+        rd_history_setsize(history, 1000)
+        rd_history_setunique(history, 1)
+        if let historyPath { rd_history_load(history, historyPath) }
+        rd_el_set_history(editLine, history)
+        rd_el_set_editor(editLine, "emacs")
+        rd_el_set_signal(editLine, 0)
+        rd_el_set_getcfn(editLine, { _, out in LineEditor.current?.readCharacter(out) ?? 0 })
+        rd_el_set_prompt(editLine, { _ in LineEditor.current?.promptText() })
+        rd_el_set_rprompt(editLine, { _ in LineEditor.current?.rightPromptText() })
+        rd_el_addfn(editLine, "rd-complete", "complete a command name", { el, _ in LineEditor.current?.completeAtCursor(el) ?? UInt8(CC_ERROR) })
+        rd_el_addfn(editLine, "rd-space", "insert a space and show the syntax hint", { el, _ in
+            el_insertstr(el, " ")
+            return UInt8(CC_REFRESH)
+        })
+        rd_el_bind(editLine, "^I", "rd-complete")
+        rd_el_bind(editLine, " ", "rd-space")
+        rd_el_bind(editLine, "^R", "em-inc-search-prev")
+    }
+
+    deinit {
+        el_end(editLine)
+        history_end(history)
+        free(promptBuffer)
+        free(rightPromptBuffer)
+    }
+
+    func read() -> Input {
+        interrupted = false
+        el_resize(editLine)
+        var count: Int32 = 0
+        guard let raw = el_gets(editLine, &count) else {
+            return interrupted || count < 0 ? .interrupted : .endOfFile
+        }
+        if interrupted { return .interrupted }
+        var text = String(cString: raw)
+        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        return .line(text)
+    }
+
+    /// Adds a line to the in-memory history and rewrites the file (mode 600).
+    /// The caller has already applied the secret filter.
+    func remember(_ line: String) {
+        rd_history_enter(history, line)
+        guard let historyPath else { return }
+        rd_history_save(history, historyPath)
+        // Only a regular file is made private: REDISDOCTOR_HISTFILE=/dev/null must stay usable.
+        var info = stat()
+        if stat(historyPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG { chmod(historyPath, 0o600) }
+    }
+
+    // MARK: - Callbacks
+
+    /// Reads one character, waking on the interrupt pipe too: SIGINT at the prompt
+    /// makes el_gets return instead of being retried inside libedit.
+    private func readCharacter(_ out: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+        var bytes: [UInt8] = []
+        while true {
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: interruptFD, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if fds[1].revents != 0 {
+                var drain = [UInt8](repeating: 0, count: 64)
+                while Glibc.read(interruptFD, &drain, 64) > 0 {}
+                interrupted = true
+                errno = EINTR
+                return -1
+            }
+            guard fds[0].revents != 0 else { continue }
+            var byte: UInt8 = 0
+            let n = Glibc.read(0, &byte, 1)
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return -1
+            }
+            if n == 0 { return 0 }
+            bytes.append(byte)
+            // Decode UTF-8 ourselves: a custom read function replaces libedit's decoder.
+            let expected = byte < 0x80 && bytes.count == 1 ? 1 : Self.sequenceLength(bytes[0])
+            if bytes.count < expected { continue }
+            let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 0xFFFD
+            out?.pointee = scalar
+            return 1
+        }
+    }
+
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xC0...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF7: return 4
+        default: return 1
+        }
+    }
+
+    private func promptText() -> UnsafeMutablePointer<CChar>? {
+        free(promptBuffer)
+        promptBuffer = strdup(prompt())
+        return promptBuffer
+    }
+
+    private func rightPromptText() -> UnsafeMutablePointer<CChar>? {
+        free(rightPromptBuffer)
+        let text = currentLine(upToCursor: false).flatMap(hint).map { "\u{1}\u{1B}[2m\u{1}" + $0 + "\u{1}\u{1B}[0m\u{1}" } ?? ""
+        rightPromptBuffer = strdup(text)
+        return rightPromptBuffer
+    }
+
+    private func currentLine(upToCursor: Bool) -> String? {
+        guard let info = el_line(editLine) else { return nil }
+        let start = info.pointee.buffer!
+        let end = upToCursor ? info.pointee.cursor! : info.pointee.lastchar!
+        let length = end - start
+        guard length >= 0 else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(start), count: length)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func completeAtCursor(_ el: OpaquePointer?) -> UInt8 {
+        guard let line = currentLine(upToCursor: true) else { return UInt8(CC_ERROR) }
+        let candidates = complete(line)
+        let partial = line.last == " " ? "" : String(line.split(separator: " ").last ?? "")
+        guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        if candidates.count == 1 {
+            el_insertstr(el, String(candidates[0].dropFirst(partial.count)) + " ")
+            return UInt8(CC_REFRESH)
+        }
+        let common = CommandCompletion.commonPrefix(candidates)
+        if common.count > partial.count {
+            el_insertstr(el, String(common.dropFirst(partial.count)))
+            return UInt8(CC_REFRESH)
+        }
+        Terminal.out("\n" + candidates.joined(separator: "  ") + "\n")
+        return UInt8(CC_REDISPLAY)
+    }
+}

@@ -1,0 +1,136 @@
+import Glibc
+import RedisDoctorClient
+import RedisDoctorCore
+
+/// The ':' commands: health check, live view, field explanations, snapshots, switching servers.
+final class MetaCommandRunner {
+    let session: ReplSession
+    /// The previous :check sample, so rules that compare two samples have a baseline.
+    private var lastCheck: Snapshot?
+
+    init(session: ReplSession) {
+        self.session = session
+    }
+
+    /// Returns false when the server could not be reached.
+    func run(_ command: ReplMetaCommand) -> Bool {
+        switch command {
+        case .help:
+            Terminal.out(ReplMetaCommand.helpText)
+            return true
+        case .connect(let host, let port):
+            session.switchTarget(host: host, port: port)
+            return connect()
+        case .explain(let field):
+            var info: Info?
+            if session.isConnected || session.serverRun != nil,
+               let reply = try? session.execute([Array("INFO".utf8), Array("everything".utf8)]), let bytes = reply.reply.bytes {
+                info = Info(parsing: bytes)
+            }
+            Terminal.out(FieldExplanation.render(field, info: info))
+            return true
+        case .check:
+            guard let snapshot = collect(clientListLimit: SnapshotCollector.defaultClientListLimit) else { return false }
+            let report = CheckReport.evaluate(current: snapshot, previous: lastCheck)
+            lastCheck = snapshot
+            Pager.show(Array((TextRenderer(color: Style.enabled).render(report) + "\n").utf8))
+            return true
+        case .clients(let idle):
+            let reply: RedisReply
+            do throws(ConnectionError) {
+                reply = try session.execute([Array("CLIENT".utf8), Array("LIST".utf8)]).reply
+            } catch {
+                report(error)
+                return false
+            }
+            guard let bytes = reply.bytes else {
+                Terminal.out(Style.error("CLIENT LIST refused: \(reply.errorMessage ?? "no reply")") + "\n")
+                return true
+            }
+            let analysis = ClientGroups(ClientList.parse(bytes), options: ClientGroupOptions(idleThresholdSeconds: idle))
+            Pager.show(Array(ClientGroupsTable.render(groups: analysis.groups, summary: analysis.summary).utf8))
+            return true
+        case .snapshot(let path):
+            guard let snapshot = collect(clientListLimit: SnapshotCollector.defaultClientListLimit) else { return false }
+            let bytes = SnapshotFile.encode(snapshot)
+            do throws(FileIO.Failure) {
+                try FileIO.writeAtomically(bytes, to: path)
+                Terminal.out(Style.notice("snapshot written to \(path) (\(bytes.count) bytes, \(snapshot.exchanges.count) replies); evaluate it with: redis-doctor check --from-snapshot \(path)") + "\n")
+            } catch {
+                Terminal.out(Style.error("cannot write snapshot: \(error)") + "\n")
+            }
+            return true
+        case .watch(let seconds):
+            watch(every: seconds)
+            return true
+        }
+    }
+
+    /// Connects now, for :connect; prints the outcome.
+    func connect() -> Bool {
+        do throws(ConnectionError) {
+            _ = try session.ensureConnected()
+            let version = session.serverRun?.version.map { " (Redis \($0))" } ?? ""
+            Terminal.out(Style.notice("connected to \(session.target.address)\(version)") + "\n")
+            return true
+        } catch {
+            Terminal.out(Style.error("not connected: " + ConnectionAdvice.explain(error, target: session.target, timeout: session.timeout)) + "\n")
+            return false
+        }
+    }
+
+    /// One SnapshotCollector pass under the session's deadline; Ctrl-C cancels it.
+    private func collect(clientListLimit: Int) -> Snapshot? {
+        do throws(ConnectionError) {
+            let link = try session.ensureConnected()
+            session.canceller.reset()
+            do throws(ConnectionError) {
+                var snapshot = try SnapshotCollector(clientListLimit: clientListLimit).collect(link, deadline: Deadline(seconds: session.timeout))
+                snapshot.target = session.target.description
+                return snapshot
+            } catch {
+                session.drop()
+                throw error
+            }
+        } catch {
+            report(error)
+            return nil
+        }
+    }
+
+    private func report(_ error: ConnectionError) {
+        let text: String
+        if case .cancelled = error { text = "cancelled; the connection was dropped and the next command reconnects" }
+        else { text = ConnectionAdvice.explain(error, target: session.target, timeout: session.timeout) }
+        Terminal.out(Style.error(text) + "\n")
+    }
+
+    /// Redraws key counters every `seconds` until Ctrl-C. CLIENT LIST is capped low:
+    /// a refresh must stay cheap for a server in trouble.
+    private func watch(every seconds: Double) {
+        var previous: (info: Info, at: Double)?
+        while true {
+            guard let snapshot = collect(clientListLimit: 1000) else { return }
+            let parsed = ParsedSnapshot(snapshot)
+            let now = Double(WallClock.nowMicros()) / 1e6
+            let results = RuleEngine.evaluate(current: parsed)
+            let frame = WatchView.render(target: session.target.description, current: parsed.info, previous: previous?.info,
+                                         elapsedSeconds: previous.map { now - $0.at } ?? 0, results: results, clock: Self.clock())
+            Terminal.out((Pager.terminalRows != nil ? "\u{1B}[H\u{1B}[2J" : "") + frame)
+            previous = (parsed.info, now)
+            if ReplSession.sleep(seconds: seconds, wakingOn: session.canceller) {
+                Terminal.out("\n")
+                return
+            }
+        }
+    }
+
+    /// Local time of day, `14:03:27`.
+    static func clock() -> String {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The REPL driven like a user, in tmux: real terminal, real keys, real redis-server.
+@Suite(.enabled(if: RedisServerProcess.shouldRun && TmuxSession.isInstalled, "redis-server or tmux not installed"))
+struct ReplTests {
+    /// Starts the REPL against `port` with a private HOME and history file.
+    func startRepl(port: Int, arguments: String = "") throws -> (TmuxSession, history: String) {
+        let home = try TemporaryDirectory.make(prefix: "redis-doctor-repl")
+        let history = home + "/history"
+        let session = try TmuxSession("'\(CommandRun.binary)' -p \(port) \(arguments)",
+                                      environment: ["HOME": home, "REDISDOCTOR_HISTFILE": history, "PAGER": "cat", "TERM": "xterm"])
+        #expect(session.waitFor("master>").matched, "prompt never appeared")
+        return (session, history)
+    }
+
+    @Test func pingPrintsPongWithTimingAndCheckPrintsTheReport() throws {
+        let server = try RedisServerProcess()
+        let (repl, _) = try startRepl(port: server.port)
+        defer { repl.kill() }
+        repl.type("PING")
+        let pong = repl.waitFor { $0.contains("PONG") && $0.contains(" ms)") }
+        #expect(pong.matched, "\(pong.screen)")
+        repl.type(":check")
+        let report = repl.waitFor { $0.contains("redis-doctor 127.0.0.1:\(server.port): OK") && $0.contains("OK (") }
+        #expect(report.matched, "\(report.screen)")
+        // An idle pool held by another process shows as one group.
+        let pool = try IdlePool(port: server.port, count: 6, name: "idle-pool")
+        defer { pool.stop() }
+        sleep(2)
+        repl.type(":clients 1")
+        let groups = repl.waitFor { $0.contains("idle-pool") && $0.contains("6 idle >= 1s in 1 group") }
+        #expect(groups.matched, "\(groups.screen)")
+    }
+
+    @Test func frozenServerGivesNoReplyWithinTheDeadlineAndTheReplStaysUsable() throws {
+        let server = try RedisServerProcess()
+        let (repl, _) = try startRepl(port: server.port, arguments: "-t 1")
+        defer { repl.kill() }
+        server.freeze()
+        let start = Date()
+        repl.type("PING")
+        let stalled = repl.waitFor("no reply in 1 s", timeout: 3)
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(stalled.matched, "\(stalled.screen)")
+        #expect(elapsed < 1.5 + 0.3, "took \(elapsed) s (polling adds up to 0.05 s)")
+        #expect(repl.waitFor("(not connected)>").matched)
+        server.thaw()
+        repl.type("ECHO thawed")
+        let after = repl.waitFor("\"thawed\"", timeout: 3)
+        #expect(after.matched, "\(after.screen)")
+    }
+
+    @Test func ctrlCDuringDebugSleepCancelsWithoutAFakeReply() throws {
+        let server = try RedisServerProcess(["--enable-debug-command", "yes"])
+        let (repl, _) = try startRepl(port: server.port)
+        defer { repl.kill() }
+        repl.type("DEBUG SLEEP 3")
+        #expect(repl.waitFor("[y/N]").matched)
+        repl.type("y")
+        usleep(500_000)
+        repl.send("C-c")
+        let cancelled = repl.waitFor("cancelled: no reply shown", timeout: 2)
+        #expect(cancelled.matched, "\(cancelled.screen)")
+        #expect(!cancelled.screen.contains("\nOK\n"), "no fake reply")
+        repl.type("ECHO alive")
+        let alive = repl.waitFor("\"alive\"", timeout: 6)
+        #expect(alive.matched, "\(alive.screen)")
+    }
+
+    @Test func restartedServerIsAnnouncedAndTheSelectedDbIsRestored() throws {
+        var server = try RedisServerProcess()
+        let port = server.port
+        let (repl, _) = try startRepl(port: port)
+        defer { repl.kill() }
+        repl.type("SELECT 2")
+        #expect(repl.waitFor("[2] master>").matched)
+        server.stop()
+        server = try RedisServerProcess(port: port)
+        repl.type("CLIENT INFO")
+        let info = repl.waitFor(timeout: 6) { $0.contains(" db=2 ") && $0.contains("the server restarted") }
+        #expect(info.matched, "\(info.screen)")
+        #expect(info.screen.contains("reconnected to 127.0.0.1:\(port) (restored db 2)"))
+        _ = server
+    }
+
+    @Test func authSecretNeverReachesTheHistoryFile() throws {
+        let server = try RedisServerProcess(["--requirepass", "s3cretpw"])
+        let home = try TemporaryDirectory.make(prefix: "redis-doctor-repl")
+        let history = home + "/history"
+        let repl = try TmuxSession("'\(CommandRun.binary)' -p \(server.port)", environment: ["HOME": home, "REDISDOCTOR_HISTFILE": history, "TERM": "xterm"])
+        defer { repl.kill() }
+        #expect(repl.waitFor("requires a password").matched)
+        repl.type("AUTH s3cretpw")
+        #expect(repl.waitFor("OK").matched)
+        repl.type("CONFIG SET masterauth an0ther")
+        #expect(repl.waitFor("[y/N]").matched)
+        repl.type("y")
+        repl.type("ECHO recorded")
+        #expect(repl.waitFor("\"recorded\"").matched)
+        let text = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
+        #expect(text.contains("recorded"))
+        #expect(!text.contains("s3cretpw"))
+        #expect(!text.contains("an0ther"))
+    }
+
+    @Test func scriptableModeRunsLinesAndPrintsRawReplies() throws {
+        let server = try RedisServerProcess()
+        let run = try CommandRun.run(["-p", String(server.port)], stdin: "PING\nSET \"a b\" 'x y'\nGET \"a b\"\nHSET h f 1\nHGETALL h\nNOSUCH\n")
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.hasPrefix("PONG\nOK\nx y\n1\nf\n1\nERR unknown command"))
+        let repl = try CommandRun.run(["-p", String(server.port), "repl", "--read-only"], stdin: "SET k v\nGET k\n")
+        #expect(repl.exitCode == 0)
+        #expect(repl.stdout.contains("refused by --read-only: SET writes data"))
+    }
+
+    @Test func scriptableModeExitsTwoWhenTheServerIsDown() throws {
+        let port = try FreePort.find()
+        let run = try CommandRun.run(["-p", String(port)], stdin: "PING\n")
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("connection refused"))
+        #expect(run.seconds < 1.5)
+    }
+}
