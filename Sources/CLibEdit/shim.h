@@ -23,6 +23,7 @@ static inline int rd_el_addfn(EditLine *el, const char *name, const char *help, 
 }
 static inline int rd_el_bind(EditLine *el, const char *key, const char *fn) { return el_set(el, EL_BIND, key, fn, NULL); }
 static inline void rd_el_refresh(EditLine *el) { el_set(el, EL_REFRESH); }
+static inline int rd_el_prep_term(EditLine *el, int on) { return el_set(el, EL_PREP_TERM, on); }
 
 static inline int rd_history_setsize(History *h, int n) { HistEvent ev; return history(h, &ev, H_SETSIZE, n); }
 static inline int rd_history_setunique(History *h, int on) { HistEvent ev; return history(h, &ev, H_SETUNIQUE, on); }

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The REPL driven like a user, in tmux: real terminal, real keys, real redis-server.
-@Suite(.enabled(if: RedisServerProcess.shouldRun && TmuxSession.isInstalled, "redis-server or tmux not installed"))
+@Suite(.enabled(if: RedisServerProcess.shouldRun && TmuxSession.shouldRun, "redis-server or tmux not installed"))
 struct ReplTests {
     /// Starts the REPL against `port` with a private HOME and history file.
     func startRepl(port: Int, arguments: String = "") throws -> (TmuxSession, history: String) {
@@ -121,5 +121,24 @@ struct ReplTests {
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("connection refused"))
         #expect(run.seconds < 1.5)
+    }
+
+    /// Ctrl-D typed the instant the prompt appears must end the REPL: libedit draws the
+    /// prompt before switching the terminal to editing mode, and a Ctrl-D in between was
+    /// swallowed (about one run in six before the fix).
+    @Test func ctrlDRightAtThePromptExits() throws {
+        let server = try RedisServerProcess()
+        let home = try TemporaryDirectory.make(prefix: "redis-doctor-ctrl-d")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scripts/pty_ctrl_d.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, CommandRun.binary, String(server.port), "40", home + "/history"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("stuck=0"), "\(text)")
     }
 }

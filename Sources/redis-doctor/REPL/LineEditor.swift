@@ -76,6 +76,9 @@ final class LineEditor {
     func read() -> Input {
         interrupted = false
         el_resize(editLine)
+        // Editing mode before the prompt is drawn: libedit would switch only at the first
+        // read, and a Ctrl-D typed in between was eaten by the cooked-mode line discipline.
+        rd_el_prep_term(editLine, 1)
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             return interrupted || count < 0 ? .interrupted : .endOfFile
