@@ -40,10 +40,15 @@ struct CheckRunner {
         }
         guard let source = makeSource() else { return usage("invalid connection options (see the message above)") }
         if case .live(let session, _, _) = source {
-            // Fires only if something outlives every deadline (a hung disk, a bug).
-            Watchdog.start(seconds: session.timeout + 0.4,
-                           message: "REDIS UNKNOWN - redis-doctor exceeded its timeout of \(HumanFormat.number(session.timeout)) s and stopped itself\n",
-                           exitCode: Status.unknown.nagiosExitCode)
+            // Fires only if something outlives every deadline (a hung disk, a blocked state
+            // file). Its report is rendered now, in the requested format, for stdout: that is
+            // what Nagios, cron and the textfile collector read.
+            let stuck = CheckReport(target: source.targetText, error: CheckError(
+                kind: .internalError,
+                message: "redis-doctor exceeded its timeout of \(HumanFormat.number(session.timeout)) s and stopped itself: something outside the server wait (a disk, the state file) did not return"))
+            let text = render(stuck)
+            Watchdog.start(seconds: session.timeout + 0.25, message: text.hasSuffix("\n") ? text : text + "\n",
+                           exitCode: stuck.exitCode)
         }
         let target = source.targetText
         let samples: SampleSource.Samples

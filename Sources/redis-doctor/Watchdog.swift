@@ -4,7 +4,7 @@ import Glibc
 ///
 /// The third seed outage: a monitor stuck on a kernel lock delivered no alerts at all.
 /// Deadlines bound every wait on the server; this bounds everything else (a hung
-/// state-file disk, a bug) with a thread that writes one line and calls _exit.
+/// state-file disk, a bug) with a thread that writes a prepared report to stdout and calls _exit.
 enum Watchdog {
     nonisolated(unsafe) private static var message: [UInt8] = []
     nonisolated(unsafe) private static var exitCode: Int32 = 3
@@ -19,7 +19,7 @@ enum Watchdog {
             var remaining = timespec(tv_sec: Int(Watchdog.nanoseconds / 1_000_000_000), tv_nsec: Int(Watchdog.nanoseconds % 1_000_000_000))
             var left = timespec()
             while nanosleep(&remaining, &left) != 0 && errno == EINTR { remaining = left }
-            _ = Watchdog.message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            _ = Watchdog.message.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
             _exit(Watchdog.exitCode)
         }, nil)
         if rc == 0 { pthread_detach(thread) }

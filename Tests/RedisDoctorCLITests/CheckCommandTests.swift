@@ -47,6 +47,23 @@ struct CheckCommandTests {
         #expect(run.stdout.contains("after 2.0 s"))
     }
 
+    /// Seed outage 3: a monitor stuck on a kernel lock delivered no alerts. A state file
+    /// that is a FIFO blocks open(2) forever; the watchdog must still end the run in time,
+    /// with a report in the requested format on stdout.
+    @Test(arguments: ["nagios", "json"])
+    func threadStuckInASystemCallStillEndsWithinTheTimeout(_ format: String) throws {
+        let server = try RedisServerProcess()
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-fifo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fifo = dir + "/state"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let run = try CommandRun.run(["-p", String(server.port), "-t", "2", "check", "--state-file", fifo, "--format", format])
+        #expect(run.exitCode == 3)
+        #expect(run.seconds < 2.5, "took \(run.seconds) s")
+        #expect(run.stdout.contains("exceeded its timeout of 2 s"))
+        if format == "json" { #expect(try JSONSchemaValidator.validate(run.stdout).status == 0) }
+    }
+
     @Test func refusedConnectionIsCritical() throws {
         let port = try FreePort.find()
         let run = try CommandRun.run(["-p", String(port), "check"])
