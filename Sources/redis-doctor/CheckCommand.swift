@@ -5,7 +5,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run the health rules once; exit with the Nagios status.",
-        discussion: "Exit codes: 0 OK, 1 WARNING, 2 CRITICAL (including unreachable), 3 UNKNOWN. Default --timeout: 10 s."
+        discussion: "Exit codes: 0 OK, 1 WARNING, 2 CRITICAL (including unreachable), 3 UNKNOWN. Default --timeout: 10 s. Connection options (-h -p -s -a --user -n -u -t) are listed in redis-doctor --help."
     )
 
     @ParentCommand var root: RedisDoctor

@@ -7,7 +7,7 @@ struct ClientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clients",
         abstract: "Group CLIENT LIST into per-process pools, worst first: the triage view of stale connections.",
-        discussion: "Replication links, MONITOR, pub/sub, blocked clients and redis-doctor itself are left out of the idle counts. Exit codes: 0 shown, 2 unreachable, 3 usage."
+        discussion: "Replication links, MONITOR, pub/sub, blocked clients and redis-doctor itself are left out of the idle counts. Exit codes: 0 shown, 2 unreachable, 3 usage. Connection options (-h -p -s -a --user -n -u -t) are listed in redis-doctor --help."
     )
 
     @ParentCommand var root: RedisDoctor

@@ -4,7 +4,7 @@ struct SendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: "Send one command and print the reply as redis-cli does.",
-        discussion: "Exit codes: 0 reply, 1 error reply, 2 unreachable or deadline passed, 3 usage error."
+        discussion: "Exit codes: 0 reply, 1 error reply, 2 unreachable or deadline passed, 3 usage error. Connection options (-h -p -s -a --user -n -u -t) are listed in redis-doctor --help."
     )
 
     @ParentCommand var root: RedisDoctor

@@ -5,7 +5,7 @@ struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Save everything a check reads into one file for a postmortem (Docs/snapshot-format.md).",
-        discussion: "Evaluate it later with: redis-doctor check --from-snapshot FILE. Secrets are redacted."
+        discussion: "Evaluate it later with: redis-doctor check --from-snapshot FILE. Secrets are redacted. Connection options (-h -p -s -a --user -n -u -t) are listed in redis-doctor --help."
     )
 
     @ParentCommand var root: RedisDoctor
