@@ -58,7 +58,7 @@ public struct SnapshotCollector: Sendable {
         let clients = parsed.number(.connectedClients)
         if let clients, clients > Double(clientListLimit) {
             snapshot.skipped.append(SkippedCommand(command: ["CLIENT", "LIST"],
-                reason: "\(Int(clients)) clients connected, above the limit of \(clientListLimit) (--client-list-limit)"))
+                reason: "\(HumanFormat.number(clients)) clients connected, above the limit of \(clientListLimit) (--client-list-limit)"))
         } else {
             snapshot.exchanges.append(Exchange(command: ["CLIENT", "LIST"], reply: try connection.send(["CLIENT", "LIST"], deadline: deadline)))
         }

@@ -30,6 +30,7 @@ struct CheckRunner {
     }
 
     private func makeReport() -> CheckReport {
+        startWatchdog()
         let settings: RuleSettings
         do {
             let configText = try request.configPath.map { (path) throws(FileIO.Failure) in String(decoding: try FileIO.read(path), as: UTF8.self) }
@@ -39,17 +40,6 @@ struct CheckRunner {
             return usage("\(error)")
         }
         guard let source = makeSource() else { return usage("invalid connection options (see the message above)") }
-        if case .live(let session, _, _) = source {
-            // Fires only if something outlives every deadline (a hung disk, a blocked state
-            // file). Its report is rendered now, in the requested format, for stdout: that is
-            // what Nagios, cron and the textfile collector read.
-            let stuck = CheckReport(target: source.targetText, error: CheckError(
-                kind: .internalError,
-                message: "redis-doctor exceeded its timeout of \(HumanFormat.number(session.timeout)) s and stopped itself: something outside the server wait (a disk, the state file) did not return"))
-            let text = render(stuck)
-            Watchdog.start(seconds: session.timeout + 0.25, message: text.hasSuffix("\n") ? text : text + "\n",
-                           exitCode: stuck.exitCode)
-        }
         let target = source.targetText
         let samples: SampleSource.Samples
         switch source.acquire() {
@@ -61,6 +51,21 @@ struct CheckRunner {
         let report = CheckReport.evaluate(current: samples.current, info: samples.currentInfo, previous: previous, settings: settings)
         state?.record(samples.current, for: samples.current.target)
         return report
+    }
+
+    /// Bounds the whole run before anything can block: every wait on the server has its
+    /// deadline, and this covers the rest (a config file on a hung NFS mount, a FIFO as the
+    /// state file, a bug). Its report is rendered now, in the requested format, for stdout:
+    /// that is what Nagios, cron and the textfile collector read.
+    private func startWatchdog() {
+        let timeout = request.connection.timeout ?? Self.defaultTimeout
+        guard timeout > 0, timeout <= 86_400 else { return }  // a bad --timeout is reported as a usage error
+        let target = request.fromSnapshot ?? request.fromFile ?? (try? request.connection.spec.resolve())?.description ?? "-"
+        let stuck = CheckReport(target: target, error: CheckError(
+            kind: .internalError,
+            message: "redis-doctor exceeded its timeout of \(HumanFormat.number(timeout)) s and stopped itself: something outside the server wait (a disk, the state file) did not return"))
+        let text = render(stuck)
+        Watchdog.start(seconds: timeout + 0.25, message: text.hasSuffix("\n") ? text : text + "\n", exitCode: stuck.exitCode)
     }
 
     private func makeSource() -> SampleSource? {

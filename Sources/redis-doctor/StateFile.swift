@@ -23,7 +23,13 @@ struct StateFile {
 
     func record(_ snapshot: Snapshot, for target: String) {
         let now = WallClock.nowMicros()
-        var store = (try? FileIO.read(path)).flatMap { try? StateStore(decoding: $0) } ?? StateStore()
+        let existing = (try? FileIO.read(path)) ?? []
+        // A mistyped path must not replace someone's redis.conf: only our own file is rewritten.
+        guard existing.isEmpty || existing.starts(with: Array(StateStore.fileTag.utf8)) else {
+            Terminal.error("warning: \(path) is not a redis-doctor state file; not overwriting it")
+            return
+        }
+        var store = (try? StateStore(decoding: existing)) ?? StateStore()
         store = store.removingEntries(writtenBefore: now - Self.maximumAgeMicros)
         store.record(SnapshotFile.encode(snapshot), for: target, writtenAtMicros: now)
         do throws(FileIO.Failure) {

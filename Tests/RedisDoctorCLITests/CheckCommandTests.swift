@@ -64,6 +64,32 @@ struct CheckCommandTests {
         if format == "json" { #expect(try JSONSchemaValidator.validate(run.stdout).status == 0) }
     }
 
+    /// Files read before any server wait (a config file, pasted INFO) are covered too.
+    @Test(arguments: ["--config", "--from-file"])
+    func blockedInputFileStillEndsWithinTheTimeout(_ option: String) throws {
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-fifo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fifo = dir + "/input"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let run = try CommandRun.run(["-p", String(try FreePort.find()), "-t", "1", "check", option, fifo])
+        #expect(run.exitCode == 3)
+        #expect(run.seconds < 1.5, "took \(run.seconds) s")
+        #expect(run.stdout.hasPrefix("REDIS UNKNOWN - redis-doctor exceeded its timeout of 1 s"))
+    }
+
+    /// A mistyped --state-file pointing at someone's file must not replace it.
+    @Test func stateFileNeverOverwritesAForeignFile() throws {
+        let server = try RedisServerProcess()
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-state")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/redis.conf"
+        try "bind 127.0.0.1\nport 6379\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try CommandRun.run(["-p", String(server.port), "check", "--state-file", path])
+        #expect(run.exitCode == 0)
+        #expect(run.stderr.contains("not a redis-doctor state file; not overwriting it"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "bind 127.0.0.1\nport 6379\n")
+    }
+
     @Test func refusedConnectionIsCritical() throws {
         let port = try FreePort.find()
         let run = try CommandRun.run(["-p", String(port), "check"])

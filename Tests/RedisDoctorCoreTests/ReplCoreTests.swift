@@ -39,7 +39,7 @@ struct HistoryFilterTests {
         "AUTH s3cret", "auth user s3cret", "HELLO 3 AUTH default s3cret", "hello 3 auth u p SETNAME x",
         "ACL SETUSER bob on >s3cret ~* +@all", "CONFIG SET requirepass s3cret", "config set masterauth s3cret",
         "CONFIG SET maxmemory 1gb masteruser bob", "MIGRATE h 6379 k 0 1000 AUTH s3cret", "MIGRATE h 6379 \"\" 0 1000 AUTH2 u p KEYS a",
-        "SENTINEL SET mymaster auth-pass s3cret", "AUTH \"unbalanced",
+        "SENTINEL SET mymaster auth-pass s3cret", "AUTH \"unbalanced", "\"AUTH s3cret", "'auth s3cret",
     ])
     func secretsAreNeverRecorded(_ line: String) {
         #expect(!HistoryFilter.mayRecord(line))
@@ -179,5 +179,28 @@ struct SessionStateTests {
         #expect(text.contains("total_commands_processed"))
         #expect(text.contains("(+100.0/s)"))
         #expect(text.contains("rules: OK"))
+    }
+}
+
+struct TargetRedactionTests {
+    @Test(arguments: [
+        ("redis://alice:s3cret@cache:6380/2", "redis://alice:***@cache:6380/2"),
+        ("redis://s3cret@cache", "redis://***@cache"),
+        ("unix:///run/redis.sock?password=s3cret&db=2", "unix:///run/redis.sock?password=***&db=2"),
+        ("unix:///run/redis.sock?db=x&PASSWORD=s3cret", "unix:///run/redis.sock?db=x&password=***"),
+    ])
+    func passwordsAreMaskedInMessages(_ uri: String, _ expected: String) {
+        #expect(ConnectionTarget.redacted(uri) == expected)
+    }
+
+    @Test func unixURIErrorsDoNotQuoteThePassword() {
+        #expect(throws: TargetError.self) { try ConnectionTarget.parse(uri: "unix:///s.sock?password=s3cret&db=x") }
+        do {
+            _ = try ConnectionTarget.parse(uri: "unix:///s.sock?password=s3cret&bogus=1")
+        } catch {
+            #expect(!error.message.contains("s3cret"))
+        }
+        let spec = TargetSpec(uri: "unix:///s.sock?password=s3cret")
+        #expect(spec.passwordOnCommandLine, "a password in a unix URI is visible in ps too")
     }
 }

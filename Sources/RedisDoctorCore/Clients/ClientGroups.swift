@@ -93,7 +93,8 @@ public struct ClientGroups: Sendable {
                 for position in 1..<max(1, indices.count) {
                     let before = rows[indices[position - 1]].age ?? -1
                     let after = rows[indices[position]].age ?? -1
-                    if before - after > gap { close(position) }
+                    let (difference, overflow) = before.subtractingReportingOverflow(after)
+                    if overflow || difference > gap { close(position) }
                 }
             }
             close(indices.count)
@@ -189,15 +190,16 @@ public struct ClientGroups: Sendable {
             if let idle = row.idle { idles.append(idle) }
             if row.command >= 0 { commandCounts[row.command, default: 0] += 1 }
             flagBits |= row.flagBits
-            group.omem += row.omem
-            group.totMem += row.totMem
+            group.omem = group.omem.saturatingAdd(row.omem)
+            group.totMem = group.totMem.saturatingAdd(row.totMem)
             if row.exclusion != nil {
                 group.excluded += 1
                 continue
             }
             counted += 1
             if let age = row.age, let idle = row.idle {
-                if age - idle > options.neverUsedSlackSeconds { neverUsed = false }
+                let (used, overflow) = age.subtractingReportingOverflow(idle)
+                if overflow || used > options.neverUsedSlackSeconds { neverUsed = false }
             } else {
                 neverUsed = false
             }

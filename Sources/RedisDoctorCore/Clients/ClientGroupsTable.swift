@@ -114,7 +114,7 @@ public enum ClientGroupsTable {
 
     /// `45s`, `12m5s`, `3h2m`, `2d4h`: at most 6 characters.
     static func short(_ seconds: Double) -> String {
-        let s = Int(seconds)
+        let s = Int(saturating: seconds)
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m\(s % 60)s" }
         if s < 86_400 { return "\(s / 3600)h\((s % 3600) / 60)m" }

@@ -46,7 +46,9 @@ public struct StateStore: Sendable, Equatable {
         StateStore(entries: entries.filter { $0.value.writtenAtMicros >= micros })
     }
 
-    static let magic = "redis-doctor-state 1"
+    /// The first word of every state file, whatever its version.
+    public static let fileTag = "redis-doctor-state"
+    static let magic = fileTag + " 1"
 }
 
 /// Why a state file could not be read, and where.

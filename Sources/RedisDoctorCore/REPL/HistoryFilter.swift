@@ -10,7 +10,9 @@ public enum HistoryFilter {
         do {
             argv = try CommandLineSplitter.splitStrings(line)
         } catch {
-            argv = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            // Quotes stripped too: `"AUTH hunter2` must still read as AUTH.
+            argv = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                .map { String($0.filter { $0 != "\"" && $0 != "'" }) }
         }
         return !carriesSecret(argv)
     }

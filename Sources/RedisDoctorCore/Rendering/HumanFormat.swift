@@ -22,9 +22,9 @@ public enum HumanFormat {
     public static func duration(seconds: Double) -> String {
         guard seconds.isFinite else { return "?" }
         if seconds.magnitude < 60 { return (NumberText.format(roundForDisplay(seconds, integral: false)) ?? "?") + "s" }
-        let total = Int(roundHalfAwayFromZero(seconds))
+        let total = Int(saturating: roundHalfAwayFromZero(seconds))
         let sign = total < 0 ? "-" : ""
-        let s = abs(total)
+        let s = total == .min ? Int.max : abs(total)
         let (d, h, m, r) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60, s % 60)
         if d > 0 { return "\(sign)\(d)d \(h)h" }
         if h > 0 { return "\(sign)\(h)h \(m)m" }
@@ -42,6 +42,8 @@ public enum HumanFormat {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = roundHalfAwayFromZero(value.magnitude * scale)
+        // Beyond Int64 (a junk `1e300` from a server) there are no decimals worth showing.
+        guard scaled < 9.2e18 else { return NumberText.format(value) ?? "?" }
         let whole = Int64(scaled / scale)
         var fraction = String(Int64(scaled - Double(whole) * scale))
         while fraction.count < places { fraction = "0" + fraction }

@@ -64,7 +64,7 @@ public enum ReplicationLagRule: HealthRule {
         let expected = try context.integer("expected-replicas")
         let backlogWarning = try context.number("backlog-warning")
         let backlogCritical = try context.number("backlog-critical")
-        let connected = info.number(.connectedSlaves).map { Int($0) } ?? replicas.count
+        let connected = info.number(.connectedSlaves).map { Int(saturating: $0) } ?? replicas.count
         guard !replicas.isEmpty || expected > 0 || connected > 0 else {
             return context.skipped("no replicas")
         }

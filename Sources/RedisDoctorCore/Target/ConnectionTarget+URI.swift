@@ -143,13 +143,20 @@ extension ConnectionTarget {
         }
     }
 
-    /// The URI with any password replaced, for error messages.
+    /// The URI with any password replaced, for error messages: the `user:password@` part
+    /// of redis:// URIs and the `password=` parameter of unix:// URIs.
     public static func redacted(_ uri: String) -> String {
-        guard let scheme = uri.firstRange(of: "://"), let at = uri.lastIndex(of: "@"), at > scheme.upperBound else { return uri }
-        let userinfo = uri[scheme.upperBound..<at]
-        if let colon = userinfo.firstIndex(of: ":") {
-            return String(uri[..<colon]) + ":***" + String(uri[at...])
+        var text = uri
+        if let question = text.firstIndex(of: "?") {
+            let query = text[text.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false)
+                .map { $0.lowercased().hasPrefix("password=") ? "password=***" : String($0) }
+            text = String(text[..<question]) + "?" + query.joined(separator: "&")
         }
-        return String(uri[..<scheme.upperBound]) + "***" + String(uri[at...])
+        guard let scheme = text.firstRange(of: "://"), let at = text.lastIndex(of: "@"), at > scheme.upperBound else { return text }
+        let userinfo = text[scheme.upperBound..<at]
+        if let colon = userinfo.firstIndex(of: ":") {
+            return String(text[..<colon]) + ":***" + String(text[at...])
+        }
+        return String(text[..<scheme.upperBound]) + "***" + String(text[at...])
     }
 }

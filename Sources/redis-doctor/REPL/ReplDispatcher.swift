@@ -107,7 +107,8 @@ final class ReplDispatcher {
     }
 
     private func report(_ error: ConnectionError, argv: [String]) {
-        let command = argv.prefix(2).joined(separator: " ").uppercased()
+        // The command as typed, but never its secret: `AUTH pw` is shown as `AUTH`.
+        let command = (HistoryFilter.carriesSecret(argv) ? argv.prefix(1) : argv.prefix(2)).joined(separator: " ").uppercased()
         let seconds = HumanFormat.number(session.timeout)
         let text: String
         switch error {
