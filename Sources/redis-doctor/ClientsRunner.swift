@@ -13,6 +13,7 @@ struct ClientsRunner {
     var fromSnapshot: String?
 
     func run() -> ExitStatus {
+        Watchdog.bound(connection, defaultTimeout: SendRunner.defaultTimeout, doing: "clients")
         guard idle >= 0 else {
             Terminal.error("--idle must be zero or more seconds, got \(idle)")
             return .usage

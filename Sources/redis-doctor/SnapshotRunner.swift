@@ -8,6 +8,7 @@ struct SnapshotRunner {
     var clientListLimit: Int
 
     func run() -> ExitStatus {
+        Watchdog.bound(connection, defaultTimeout: CheckRunner.defaultTimeout, doing: "snapshot")
         guard let session = SessionSetup(connection, defaultTimeout: CheckRunner.defaultTimeout) else { return .usage }
         let snapshot: Snapshot
         do throws(ConnectionError) {

@@ -43,6 +43,17 @@ struct ClientsCommandTests {
         #expect(!server.call("CLIENT LIST").contains("name=pool-worker"))
     }
 
+    @Test func blockedSnapshotFileEndsWithinTheTimeout() throws {
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-fifo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fifo = dir + "/snapshot"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let run = try CommandRun.run(["-t", "1", "clients", "--from-snapshot", fifo])
+        #expect(run.exitCode == 2)
+        #expect(run.seconds < 1.5)
+        #expect(run.stderr.contains("did not finish within the timeout of 1 s"))
+    }
+
     @Test func yesWithoutKillIsAUsageError() throws {
         let run = try CommandRun.run(["clients", "--yes"])
         #expect(run.exitCode == 3)
