@@ -3,15 +3,8 @@
 # Usage: Benchmarks/check-vs-redis-cli.sh [path/to/redis-doctor]   (needs hyperfine, valgrind)
 set -euo pipefail
 bin=${1:-.build/release/redis-doctor}
-dir=$(mktemp -d /tmp/redis-doctor-bench.XXXXXX)
-port=""
-for p in $(seq 17700 17800); do
-  if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then port=$p; break; fi
-done
-redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --daemonize no --logfile "$dir/log" >/dev/null 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 1 100); do redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.05; done
+. "$(dirname "$0")/../.ci/throwaway-redis.sh"
+start_throwaway_redis 17700 17800
 for i in $(seq 1 100); do echo "SET key:$i value-$i"; done | redis-cli -p "$port" >/dev/null
 
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
