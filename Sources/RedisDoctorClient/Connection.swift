@@ -85,8 +85,7 @@ public final class Connection {
 
     /// Sends one binary command and waits for its reply.
     public func send(bytes argv: [[UInt8]], deadline: Deadline) throws(ConnectionError) -> RedisReply {
-        let name = argv.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return try exchange([argv], stages: [.command(name.uppercased())], deadline: deadline)[0]
+        try exchange([argv], stages: [.command(CommandName.of(bytes: argv))], deadline: deadline)[0]
     }
 
     /// Sends several commands in one write and reads their replies in order.
@@ -120,11 +119,7 @@ public final class Connection {
 
     /// The stage name of a command: container commands keep their subcommand (`CLIENT LIST`).
     static func stage(of argv: [String]) -> ConnectionStage {
-        guard let first = argv.first else { return .command("") }
-        let name = first.uppercased()
-        let containers: Set<String> = ["CLIENT", "CONFIG", "SLOWLOG", "LATENCY", "CLUSTER", "MEMORY", "COMMAND", "ACL", "OBJECT", "SCRIPT", "MODULE", "XINFO", "FUNCTION", "DEBUG"]
-        if containers.contains(name), argv.count > 1 { return .command(name + " " + argv[1].uppercased()) }
-        return .command(name)
+        .command(CommandName.of(argv))
     }
 
     private func exchange(_ commands: [[[UInt8]]], stages: [ConnectionStage], deadline: Deadline) throws(ConnectionError) -> [RedisReply] {

@@ -25,11 +25,11 @@ public struct ParsedSnapshot: Sendable {
         var config: ConfigValues? = nil
         var statuses: [String: CommandStatus] = [:]
         for skipped in snapshot.skipped {
-            let family = Self.family(of: skipped.command)
+            let family = CommandName.of(skipped.command)
             if statuses[family] == nil { statuses[family] = .skipped(reason: skipped.reason) }
         }
         for exchange in snapshot.exchanges {
-            let family = Self.family(of: exchange.command)
+            let family = CommandName.of(exchange.command)
             if let message = exchange.reply.errorMessage {
                 // An answer from another exchange of the same family still counts.
                 if statuses[family] != .answered { statuses[family] = .refused(reason: message) }
@@ -77,19 +77,5 @@ public struct ParsedSnapshot: Sendable {
     public var serverTimeSeconds: Double? {
         if let micros = info.number(.serverTimeMicros) { return micros / 1_000_000 }
         return snapshot.takenAtMicros.map { Double($0) / 1_000_000 }
-    }
-
-    /// Commands with a sub-command are named by both words (`CONFIG GET`);
-    /// others by the first (`INFO all` -> `INFO`).
-    static let containerCommands: Set<String> = [
-        "CONFIG", "CLIENT", "SLOWLOG", "LATENCY", "CLUSTER", "MEMORY", "MODULE", "COMMAND", "ACL", "SENTINEL",
-    ]
-
-    public static func family(of command: [String]) -> String {
-        guard let first = command.first?.uppercased() else { return "" }
-        if containerCommands.contains(first), command.count > 1 {
-            return first + " " + command[1].uppercased()
-        }
-        return first
     }
 }

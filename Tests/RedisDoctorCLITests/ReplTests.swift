@@ -123,6 +123,15 @@ struct ReplTests {
         #expect(run.seconds < 1.5)
     }
 
+    /// A two-word command past its deadline was sent: the message must say so, never
+    /// "was not sent" (the connection and the REPL once named its stage differently).
+    @Test func slowSubcommandIsReportedAsSentAndUnanswered() throws {
+        let server = try RedisServerProcess(["--enable-debug-command", "yes"])
+        let run = try CommandRun.run(["-p", String(server.port), "-t", "1"], stdin: "DEBUG SLEEP 3\n")
+        #expect(run.stderr.contains("no reply in 1 s to DEBUG SLEEP"), "\(run.stderr)")
+        #expect(!run.stderr.contains("was not sent"))
+    }
+
     /// Ctrl-D typed the instant the prompt appears must end the REPL: libedit draws the
     /// prompt before switching the terminal to editing mode, and a Ctrl-D in between was
     /// swallowed (about one run in six before the fix).

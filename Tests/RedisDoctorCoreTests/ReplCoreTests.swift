@@ -204,3 +204,14 @@ struct TargetRedactionTests {
         #expect(spec.passwordOnCommandLine, "a password in a unix URI is visible in ps too")
     }
 }
+
+struct CommandNameTests {
+    @Test func oneNameForStagesFamiliesAndMessages() {
+        #expect(CommandName.of(["client", "list"]) == "CLIENT LIST")
+        #expect(CommandName.of(["DEBUG", "sleep", "3"]) == "DEBUG SLEEP")
+        #expect(CommandName.of(["info", "all"]) == "INFO")
+        #expect(CommandName.of(["GET"]) == "GET")
+        #expect(CommandName.of([]) == "")
+        #expect(CommandName.of(bytes: [Array("config".utf8), Array("get".utf8), Array("*".utf8)]) == "CONFIG GET")
+    }
+}

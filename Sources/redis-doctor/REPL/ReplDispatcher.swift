@@ -116,9 +116,9 @@ final class ReplDispatcher {
             text = "connecting cancelled; \(argv[0]) was not sent"
         case .cancelled:
             text = "cancelled: no reply shown. The server may still be executing \(command); the connection was dropped and the next command reconnects"
-        case .timedOut(let stage, _) where stage == .command(Self.stageName(argv)):
+        case .timedOut(let stage, _) where stage == .command(CommandName.of(argv)):
             text = "no reply in \(seconds) s to \(command): the server may be frozen or busy; it may still execute the command. The next command reconnects"
-        case .closed(let stage) where stage == .command(Self.stageName(argv)), .reset(let stage) where stage == .command(Self.stageName(argv)):
+        case .closed(let stage) where stage == .command(CommandName.of(argv)), .reset(let stage) where stage == .command(CommandName.of(argv)):
             text = "the connection was lost while waiting for \(command) (\(error)); it may or may not have run. The next command reconnects; nothing is re-sent"
         default:
             text = "not connected: " + ConnectionAdvice.explain(error, target: session.target, timeout: session.timeout) + "; \(argv[0]) was not sent"
@@ -130,13 +130,6 @@ final class ReplDispatcher {
         }
     }
 
-    /// The stage name Connection gives a command (`CLIENT LIST`, `GET`).
-    static func stageName(_ argv: [String]) -> String {
-        let containers: Set<String> = ["CLIENT", "CONFIG", "SLOWLOG", "LATENCY", "CLUSTER", "MEMORY", "COMMAND", "ACL", "OBJECT", "SCRIPT", "MODULE", "XINFO", "FUNCTION", "DEBUG"]
-        let first = argv[0].uppercased()
-        if containers.contains(first), argv.count > 1 { return first + " " + argv[1].uppercased() }
-        return first
-    }
 
     /// Asks y/N for dangerous commands; KEYS asks only above a key count.
     private func confirmed(_ argv: [String]) -> Bool {
