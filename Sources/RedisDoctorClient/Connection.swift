@@ -14,8 +14,11 @@ public final class Connection {
     let canceller: Canceller?
     private var fd: Int32
     private let reader = ReplyReader()
+    private var replyGuard: ReplyGuard
     private var receivedAny = false
-    private var bytesSinceReply = 0
+    /// The last error reply, until a non-error one arrives: when the server then closes,
+    /// this is why (maxclients, protected mode, a refused AUTH), not "connection closed".
+    private var lastError: (stage: ConnectionStage, message: String)?
     private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
 
     init(fd: Int32, peer: String, target: ConnectionTarget, options: ConnectionOptions, canceller: Canceller?) {
@@ -24,6 +27,7 @@ public final class Connection {
         self.target = target
         self.options = options
         self.canceller = canceller
+        self.replyGuard = ReplyGuard(budget: options.maxReplyBytes)
     }
 
     deinit {
@@ -46,6 +50,8 @@ public final class Connection {
         options: ConnectionOptions = ConnectionOptions(),
         canceller: Canceller? = nil
     ) throws(ConnectionError) -> Connection {
+        ServerWait.enter(.connect)
+        defer { ServerWait.leave() }
         let (fd, peer) = try SocketConnector.connect(target.endpoint, deadline: deadline, canceller: canceller)
         let connection = Connection(fd: fd, peer: peer, target: target, options: options, canceller: canceller)
         try connection.handshake(deadline: deadline)
@@ -78,9 +84,12 @@ public final class Connection {
         }
     }
 
-    /// Sends one command and waits for its reply.
-    public func send(_ argv: [String], deadline: Deadline) throws(ConnectionError) -> RedisReply {
-        try exchange([argv.map { Array($0.utf8) }], stages: [Self.stage(of: argv)], deadline: deadline)[0]
+    /// Sends one command and waits for its reply. `lineLimit`: refuse a text reply with
+    /// more lines than this (CLIENT LIST past --client-list-limit), and drop the connection.
+    public func send(_ argv: [String], deadline: Deadline, lineLimit: Int? = nil) throws(ConnectionError) -> RedisReply {
+        replyGuard.lineLimit = lineLimit
+        defer { replyGuard.lineLimit = nil }
+        return try exchange([argv.map { Array($0.utf8) }], stages: [Self.stage(of: argv)], deadline: deadline)[0]
     }
 
     /// Sends one binary command and waits for its reply.
@@ -124,10 +133,17 @@ public final class Connection {
 
     private func exchange(_ commands: [[[UInt8]]], stages: [ConnectionStage], deadline: Deadline) throws(ConnectionError) -> [RedisReply] {
         guard fd >= 0 else { throw ConnectionError.closed(stage: stages.first ?? .connect) }
+        ServerWait.enter(stages.first ?? .connect)
+        defer { ServerWait.leave() }
         var payload: [UInt8] = []
         for argv in commands { payload += CommandEncoder.encode(argv) }
         do throws(ConnectionError) {
-            try writeAll(payload, stage: stages.first ?? .connect, deadline: deadline)
+            do throws(ConnectionError) {
+                try writeAll(payload, stage: stages.first ?? .connect, deadline: deadline)
+            } catch {
+                // The server may have said why before it closed (maxclients answers at once).
+                throw refusalBeforeClose(error, stage: stages.first ?? .connect)
+            }
             var replies: [RedisReply] = []
             replies.reserveCapacity(commands.count)
             for stage in stages {
@@ -162,31 +178,64 @@ public final class Connection {
     }
 
     private func readReply(stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) -> RedisReply {
+        ServerWait.enter(stage)
         while true {
             if let reply = try reader.next() {
-                bytesSinceReply = 0
+                lastError = reply.errorMessage.map { (stage, $0) }
                 return reply
             }
             try wait(for: Int16(POLLIN), stage: stage, deadline: deadline)
             let n = readBuffer.withUnsafeMutableBytes { raw in
                 Glibc.recv(fd, raw.baseAddress!, raw.count, 0)
             }
-            if n == 0 { throw ConnectionError.closed(stage: stage) }
+            if n == 0 { throw refusalBeforeClose(.closed(stage: stage), stage: stage) }
             if n < 0 {
                 let err = errno
                 if err == EAGAIN || err == EWOULDBLOCK || err == EINTR { continue }
-                throw Self.ioError(err, call: "recv", stage: stage)
+                throw refusalBeforeClose(Self.ioError(err, call: "recv", stage: stage), stage: stage)
             }
             if !receivedAny {
                 receivedAny = true
                 try sniffFirstBytes(count: n, stage: stage, deadline: deadline)
             }
-            bytesSinceReply += n
-            if bytesSinceReply > options.maxReplyBytes {
-                throw ConnectionError.replyTooLarge(limit: options.maxReplyBytes)
-            }
-            try reader.feed(readBuffer[0..<n])
+            try feed(readBuffer[0..<n])
         }
+    }
+
+    /// Passes bytes to hiredis only once the guard has checked them against the budget.
+    private func feed(_ bytes: ArraySlice<UInt8>) throws(ConnectionError) {
+        do throws(ReplyGuard.Violation) {
+            try replyGuard.scan(bytes)
+        } catch {
+            switch error {
+            case .tooLarge(let what): throw ConnectionError.replyTooLarge(detail: what)
+            case .tooManyLines(let limit): throw ConnectionError.tooManyLines(limit: limit)
+            case .malformed(let what): throw ConnectionError.protocolError(what)
+            }
+        }
+        try reader.feed(bytes)
+    }
+
+    /// When the peer closed or reset the connection, the error reply it sent first (read
+    /// now if it is still unread) is the message: "max number of clients reached".
+    private func refusalBeforeClose(_ error: ConnectionError, stage: ConnectionStage) -> ConnectionError {
+        switch error {
+        case .closed, .reset: break
+        default: return error
+        }
+        if lastError == nil, fd >= 0 {
+            // Bytes that arrived before the close are still readable.
+            while lastError == nil {
+                let n = readBuffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress!, $0.count, Int32(MSG_DONTWAIT)) }
+                guard n > 0, (try? feed(readBuffer[0..<n])) != nil else { break }
+                while let reply = try? reader.next() {
+                    if let message = reply.errorMessage { lastError = (stage, message) }
+                }
+            }
+        }
+        guard let (errorStage, message) = lastError else { return error }
+        if errorStage == .auth || errorStage == .select { return .server(stage: errorStage, message: message) }
+        return .refusedByServer(message: message)
     }
 
     /// Names the protocol when the first byte of the first reply is not RESP:

@@ -13,7 +13,9 @@ extension ConnectionError {
         case .system(let stage, _, _, _): return CheckError(kind: .unreachable, message: message, stage: stage.description)
         case .cancelled(let stage): return CheckError(kind: .internalError, message: message, stage: stage.description)
         case .server(let stage, _): return CheckError(kind: .authentication, message: message, stage: stage.description)
-        case .notRedis, .protocolError, .replyTooLarge: return CheckError(kind: .protocolError, message: message)
+        case .refusedByServer: return CheckError(kind: .serverRefused, message: message, stage: "connect")
+        case .local(let stage, _): return CheckError(kind: .local, message: message, stage: stage.description)
+        case .notRedis, .protocolError, .replyTooLarge, .tooManyLines: return CheckError(kind: .protocolError, message: message)
         }
     }
 }

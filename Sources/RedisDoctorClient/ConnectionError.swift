@@ -1,3 +1,5 @@
+import RedisDoctorCore
+
 /// The stage of an exchange, named in errors so an operator knows where it stuck.
 public enum ConnectionStage: Sendable, Equatable, CustomStringConvertible {
     case resolve
@@ -25,7 +27,13 @@ public enum ConnectionError: Error, Sendable, Equatable {
     case closed(stage: ConnectionStage)
     case reset(stage: ConnectionStage)
     case notRedis(what: String)
-    case replyTooLarge(limit: Int)
+    case replyTooLarge(detail: String)
+    /// A text reply had more lines than asked for (CLIENT LIST past --client-list-limit).
+    case tooManyLines(limit: Int)
+    /// The server sent an error and closed the connection (maxclients, protected mode).
+    case refusedByServer(message: String)
+    /// A problem on this host: permission on a unix socket, a path too long.
+    case local(stage: ConnectionStage, message: String)
     case protocolError(String)
     case cancelled(stage: ConnectionStage)
     /// The server answered the handshake with an error (WRONGPASS, NOAUTH, NOPERM, LOADING...).
@@ -48,14 +56,20 @@ extension ConnectionError: CustomStringConvertible {
             return "connection reset by the server during \(stage)"
         case .notRedis(let what):
             return "not a Redis-protocol server: \(what)"
-        case .replyTooLarge(let limit):
-            return "reply larger than the limit of \(limit) bytes; refused to buffer it (raise --max-reply-bytes)"
+        case .replyTooLarge(let detail):
+            return "refused \(detail) (raise --max-reply-bytes)"
+        case .tooManyLines(let limit):
+            return "reply of more than \(limit) lines; stopped reading"
+        case .refusedByServer(let message):
+            return "the server refused the connection: " + Self.refusalText(OutputText.oneLine(message))
+        case .local(let stage, let message):
+            return "\(message) (during \(stage))"
         case .protocolError(let message):
             return "protocol error: \(message)"
         case .cancelled(let stage):
             return "cancelled during \(stage)"
         case .server(let stage, let message):
-            return "\(stage) failed: \(message)"
+            return "\(stage) failed: \(OutputText.oneLine(message))"
         case .system(let stage, let call, _, let message):
             return "\(call) failed during \(stage): \(message)"
         }
@@ -66,8 +80,19 @@ extension ConnectionError: CustomStringConvertible {
     public var isUnreachable: Bool {
         switch self {
         case .refused, .timedOut, .nameNotResolved, .closed, .reset, .system: return true
-        case .notRedis, .replyTooLarge, .protocolError, .cancelled, .server: return false
+        case .refusedByServer: return true
+        case .notRedis, .replyTooLarge, .tooManyLines, .protocolError, .cancelled, .server, .local: return false
         }
+    }
+}
+
+extension ConnectionError {
+    /// The server's words without redundant prefixes, with the setting to look at.
+    static func refusalText(_ message: String) -> String {
+        var text = message
+        if text.hasPrefix("ERR ") { text.removeFirst(4) }
+        if text.lowercased().contains("max number of clients") { text += " (maxclients)" }
+        return text
     }
 }
 

@@ -55,15 +55,24 @@ public struct SnapshotCollector: Sendable {
         }
 
         let parsed = Info(parsing: info.bytes ?? [])
+        if parsed.flag(.clusterEnabled) == true {
+            snapshot.exchanges.append(Exchange(command: ["CLUSTER", "INFO"], reply: try connection.send(["CLUSTER", "INFO"], deadline: deadline)))
+        }
+        // Last, because past the limit the reply is abandoned and the connection with it.
         let clients = parsed.number(.connectedClients)
         if let clients, clients > Double(clientListLimit) {
             snapshot.skipped.append(SkippedCommand(command: ["CLIENT", "LIST"],
                 reason: "\(HumanFormat.number(clients)) clients connected, above the limit of \(clientListLimit) (--client-list-limit)"))
         } else {
-            snapshot.exchanges.append(Exchange(command: ["CLIENT", "LIST"], reply: try connection.send(["CLIENT", "LIST"], deadline: deadline)))
-        }
-        if parsed.flag(.clusterEnabled) == true {
-            snapshot.exchanges.append(Exchange(command: ["CLUSTER", "INFO"], reply: try connection.send(["CLUSTER", "INFO"], deadline: deadline)))
+            do throws(ConnectionError) {
+                // INFO can understate (a proxy, a fork): the limit holds on the reply itself.
+                let reply = try connection.send(["CLIENT", "LIST"], deadline: deadline, lineLimit: clientListLimit)
+                snapshot.exchanges.append(Exchange(command: ["CLIENT", "LIST"], reply: reply))
+            } catch {
+                guard case .tooManyLines = error else { throw error }
+                snapshot.skipped.append(SkippedCommand(command: ["CLIENT", "LIST"],
+                    reason: "the reply held more than \(clientListLimit) clients (--client-list-limit); stopped reading it"))
+            }
         }
         return Sample(snapshot: snapshot, info: parsed)
     }

@@ -7,7 +7,7 @@ enum SocketConnector {
         switch endpoint {
         case .unix(let path):
             guard let address = SocketAddress(unixPath: path) else {
-                throw ConnectionError.system(stage: .connect, call: "connect", errno: ENAMETOOLONG, message: "socket path too long: \(path)")
+                throw ConnectionError.local(stage: .connect, message: "unix socket path too long (\(path.utf8.count) bytes; the limit is 107): \(path)")
             }
             return (try connect(to: address, deadline: deadline, canceller: canceller), path)
         case .tcp(let host, let port):
@@ -61,6 +61,10 @@ enum SocketConnector {
     private static func connectError(_ err: Int32, address: SocketAddress) -> ConnectionError {
         if err == ECONNREFUSED || (address.family == AF_UNIX && err == ENOENT) {
             return .refused(address: address.text)
+        }
+        // A unix socket this user may not open is a problem here, not a server that is down.
+        if address.family == AF_UNIX && (err == EACCES || err == EPERM || err == ENOTDIR || err == ENAMETOOLONG) {
+            return .local(stage: .connect, message: "cannot open unix socket \(address.text): \(String(cString: strerror(err)))")
         }
         return .system(stage: .connect, call: "connect to \(address.text)", errno: err, message: String(cString: strerror(err)))
     }

@@ -50,6 +50,11 @@ extension Info {
                 guard let number = InfoNumber.parse(text) else { continue }
                 if spec.minusOneIsAbsent && number == -1 { continue }
                 if let maximum = spec.maximum, number > maximum { continue }
+                // No real counter, size or duration is beyond Int64, and only a few
+                // quantities can be negative: the rest is garbage, shown as absent,
+                // never as a 300-digit perfdata value or a negative duration.
+                guard abs(number) <= InfoFieldSpec.largestPlausible else { continue }
+                if number < 0 && !spec.mayBeNegative { continue }
                 return Resolved(key: key, text: text, number: number)
             }
         }

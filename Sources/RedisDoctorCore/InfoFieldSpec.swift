@@ -34,6 +34,13 @@ public struct InfoFieldSpec: Sendable, Equatable {
         return copy
     }
 
+    /// Beyond this a number is no real quantity (Int64 tops out at 9.2e18).
+    public static let largestPlausible = 1e18
+
+    /// Fragmentation in bytes is negative when RSS is below used memory; every other
+    /// quantity in the table (sizes, counts, durations, epochs) is never below zero.
+    public var mayBeNegative: Bool { unit == .bytes && keys.contains { $0.hasSuffix("frag_bytes") || $0.hasSuffix("fragmentation_bytes") } }
+
     /// Values that mean "no value" whatever the field.
     public static let placeholders: Set<String> = ["", "-", "N/A", "n/a", "(null)", "null", "unavailable"]
 }

@@ -17,20 +17,26 @@ struct CheckRunner {
     }
 
     func render(_ report: CheckReport) -> String {
-        switch request.format {
-        case .nagios: return NagiosRenderer().render(report)
-        case .json: return JSONRenderer().render(report)
-        case .prometheus: return PrometheusRenderer().render(report)
-        case .text: return TextRenderer(color: Terminal.stdoutIsTTY && Terminal.environment("NO_COLOR") == nil).render(report)
-        }
+        request.format.render(report)
     }
 
-    private func usage(_ message: String, target: String = "-") -> CheckReport {
-        CheckReport(target: target, error: CheckError(kind: .usage, message: message))
+    /// The target as a report names it, before anything could be resolved.
+    private var targetText: String {
+        request.fromSnapshot ?? request.fromFile ?? (try? request.connection.spec.resolve())?.description ?? "-"
+    }
+
+    private func usage(_ message: String) -> CheckReport {
+        CheckReport(target: targetText, error: CheckError(kind: .usage, message: message))
     }
 
     private func makeReport() -> CheckReport {
-        startWatchdog()
+        let timeout: Double
+        do throws(UsageError) {
+            timeout = try request.connection.validatedTimeout(default: Self.defaultTimeout)
+        } catch {
+            return usage(error.message)
+        }
+        startWatchdog(timeout: timeout)
         let settings: RuleSettings
         do {
             let configText = try request.configPath.map { (path) throws(FileIO.Failure) in String(decoding: try FileIO.read(path), as: UTF8.self) }
@@ -39,7 +45,12 @@ struct CheckRunner {
         } catch {
             return usage("\(error)")
         }
-        guard let source = makeSource() else { return usage("invalid connection options (see the message above)") }
+        let source: SampleSource
+        do throws(UsageError) {
+            source = try makeSource()
+        } catch {
+            return usage(error.message)
+        }
         let target = source.targetText
         let samples: SampleSource.Samples
         switch source.acquire() {
@@ -48,35 +59,45 @@ struct CheckRunner {
         }
         let state = request.stateFile.map { StateFile(path: $0) }
         let previous = samples.earlier ?? state?.previous(for: samples.current.target)
-        let report = CheckReport.evaluate(current: samples.current, info: samples.currentInfo, previous: previous, settings: settings)
-        state?.record(samples.current, for: samples.current.target)
+        let report = CheckReport.evaluate(current: samples.current, info: samples.currentInfo, previous: previous,
+                                          settings: settings, origin: source.origin)
+        if report.error == nil {
+            state?.record(samples.current, for: samples.current.target, previous: samples.earlier == nil ? previous : nil,
+                          minimumInterval: settings.minimumSampleInterval())
+        }
         return report
     }
 
     /// Bounds the whole run before anything can block: every wait on the server has its
-    /// deadline, and this covers the rest (a config file on a hung NFS mount, a FIFO as the
-    /// state file, a bug). Its report is rendered now, in the requested format, for stdout:
-    /// that is what Nagios, cron and the textfile collector read.
-    private func startWatchdog() {
-        let timeout = request.connection.timeout ?? Self.defaultTimeout
-        guard timeout > 0, timeout <= 86_400 else { return }  // a bad --timeout is reported as a usage error
-        let target = request.fromSnapshot ?? request.fromFile ?? (try? request.connection.spec.resolve())?.description ?? "-"
+    /// deadline, and this covers the rest (a config file on a hung NFS mount, a FIFO, a
+    /// bug). Its reports are rendered now, in the requested format, for stdout: that is
+    /// what Nagios, cron and the textfile collector read. Stuck inside a server exchange,
+    /// the run is CRITICAL "timed out in <stage>", as when the deadline itself fires.
+    private func startWatchdog(timeout: Double) {
+        let target = targetText
         let stuck = CheckReport(target: target, error: CheckError(
             kind: .internalError,
-            message: "redis-doctor exceeded its timeout of \(HumanFormat.number(timeout)) s and stopped itself: something outside the server wait (a disk, the state file) did not return"))
+            message: "redis-doctor exceeded its timeout of \(HumanFormat.number(timeout)) s and stopped itself: something outside the server wait (a disk, a local file) did not return"))
+        let stage = Watchdog.stagePlaceholder
+        let serverStuck = CheckReport(target: target, error: CheckError(
+            kind: .timeout, message: "timed out in \(stage) after \(HumanFormat.number(timeout)) s (\(target))", stage: stage))
         let text = render(stuck)
-        Watchdog.start(seconds: timeout + 0.25, message: text.hasSuffix("\n") ? text : text + "\n", exitCode: stuck.exitCode)
+        let serverText = render(serverStuck)
+        Watchdog.start(seconds: timeout + 0.25, message: text.hasSuffix("\n") ? text : text + "\n", exitCode: stuck.exitCode,
+                       serverText: serverText.hasSuffix("\n") ? serverText : serverText + "\n", serverExitCode: serverStuck.exitCode)
     }
 
-    private func makeSource() -> SampleSource? {
+    private func makeSource() throws(UsageError) -> SampleSource {
         if let fromSnapshot = request.fromSnapshot { return .snapshotFile(fromSnapshot) }
         if let fromFile = request.fromFile { return .infoFile(fromFile) }
-        guard let session = SessionSetup(request.connection, defaultTimeout: Self.defaultTimeout) else { return nil }
+        let session = try SessionSetup(request.connection, defaultTimeout: Self.defaultTimeout)
         if let interval = request.interval {
-            guard interval > 0, interval < session.timeout - 0.5 else {
-                Terminal.error("--interval must be above 0 and at least 0.5 s shorter than --timeout (\(HumanFormat.number(session.timeout)) s)")
-                return nil
+            guard interval.isFinite, interval > 0, interval <= session.timeout - 0.5 else {
+                throw UsageError(message: "--interval must be above 0 and at least 0.5 s shorter than --timeout (\(HumanFormat.number(session.timeout)) s), got \(interval)")
             }
+        }
+        guard request.clientListLimit >= 0 else {
+            throw UsageError(message: "--client-list-limit must be zero or more, got \(request.clientListLimit)")
         }
         return .live(session, SnapshotCollector(clientListLimit: request.clientListLimit), interval: request.interval)
     }

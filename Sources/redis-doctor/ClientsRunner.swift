@@ -13,7 +13,14 @@ struct ClientsRunner {
     var fromSnapshot: String?
 
     func run() -> ExitStatus {
-        Watchdog.bound(connection, defaultTimeout: SendRunner.defaultTimeout, doing: "clients")
+        let timeout: Double
+        do throws(UsageError) {
+            timeout = try connection.validatedTimeout(default: SendRunner.defaultTimeout)
+        } catch {
+            Terminal.error(error.message)
+            return .usage
+        }
+        Watchdog.bound(timeout: timeout, doing: "clients")
         guard idle >= 0 else {
             Terminal.error("--idle must be zero or more seconds, got \(idle)")
             return .usage
@@ -29,7 +36,7 @@ struct ClientsRunner {
             }
             return analyseSnapshot(fromSnapshot)
         }
-        guard let session = SessionSetup(connection, defaultTimeout: SendRunner.defaultTimeout) else { return .usage }
+        guard let session = SessionSetup.make(connection, defaultTimeout: SendRunner.defaultTimeout) else { return .usage }
         do throws(ConnectionError) {
             let link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
             let reply = try link.send(["CLIENT", "LIST"], deadline: session.deadline)

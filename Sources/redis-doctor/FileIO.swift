@@ -8,10 +8,21 @@ enum FileIO {
         var description: String { "\(path): \(reason)" }
     }
 
-    static func read(_ path: String) throws(Failure) -> [UInt8] {
+    /// The most any local file (`--from-file`, `--from-snapshot`, `--config`, the state
+    /// file) may hold: a snapshot with a 32 MiB CLIENT LIST fits, /dev/zero does not.
+    static let readLimit = 64 * 1024 * 1024
+
+    /// Reads a whole file, refusing one larger than `limit` before buffering it.
+    /// A FIFO may block in open(2): the watchdog bounds that.
+    static func read(_ path: String, limit: Int = readLimit) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "is a directory") }
+            if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit { throw tooLarge(path, limit) }
+        }
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -21,14 +32,50 @@ enum FileIO {
                 throw Failure(path: path, reason: String(cString: strerror(errno)))
             }
             if n == 0 { return out }
+            // A device or a pipe can stream forever (/dev/zero): stop at the limit.
+            guard out.count + n <= limit else { throw tooLarge(path, limit) }
             out += buffer[0..<n]
         }
     }
 
-    /// Writes beside the target and renames over it, so a reader never sees half a file.
+    private static func tooLarge(_ path: String, _ limit: Int) -> Failure {
+        Failure(path: path, reason: "larger than the \(limit >> 20) MiB limit for local files; refused")
+    }
+
+    /// What is at `path` without following a link: nil when nothing is.
+    static func kind(of path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return "regular file"
+        case S_IFLNK: return "symbolic link"
+        case S_IFDIR: return "directory"
+        case S_IFCHR: return "character device"
+        case S_IFBLK: return "block device"
+        case S_IFIFO: return "FIFO"
+        case S_IFSOCK: return "socket"
+        default: return "special file"
+        }
+    }
+
+    /// Refuses anything at `path` but a regular file: a device, a FIFO, a link.
+    static func requireRegularOrAbsent(_ path: String) throws(Failure) {
+        guard let kind = kind(of: path), kind != "regular file" else { return }
+        throw Failure(path: path, reason: "is a \(kind), not a regular file; refusing to replace it")
+    }
+
+    /// Writes a new file beside the target and renames it over, so a reader never sees
+    /// half a file. Only a regular file (or nothing) is replaced; the temporary file is
+    /// created exclusively (O_EXCL|O_NOFOLLOW, 0600) under an unpredictable name, so a
+    /// planted link cannot redirect the write.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let temporary = path + ".tmp.\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        try requireRegularOrAbsent(path)
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var generator = SystemRandomNumberGenerator()
+        let temporary = directory + "." + base + "." + String(generator.next(), radix: 16) + ".tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw Failure(path: temporary, reason: String(cString: strerror(errno))) }
         var offset = 0
         while offset < bytes.count {
@@ -42,8 +89,20 @@ enum FileIO {
             }
             offset += n
         }
-        fsync(fd)
+        let synced = fsync(fd) == 0
+        let syncReason = String(cString: strerror(errno))
         close(fd)
+        guard synced else {
+            unlink(temporary)
+            throw Failure(path: temporary, reason: "fsync failed: \(syncReason)")
+        }
+        // Checked again just before the rename: the path may have changed meanwhile.
+        do throws(Failure) {
+            try requireRegularOrAbsent(path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedisDoctorCore
 
 /// How `check` prints its report (Docs/output.md).
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
@@ -6,4 +7,16 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case json
     case prometheus
     case text
+}
+
+extension OutputFormat {
+    /// The one renderer for each format.
+    func render(_ report: CheckReport) -> String {
+        switch self {
+        case .nagios: return NagiosRenderer().render(report)
+        case .json: return JSONRenderer().render(report)
+        case .prometheus: return PrometheusRenderer().render(report)
+        case .text: return TextRenderer(color: Terminal.stdoutIsTTY && Terminal.environment("NO_COLOR") == nil).render(report)
+        }
+    }
 }

@@ -41,6 +41,10 @@ struct RedisDoctor: ParsableCommand {
             } else {
                 Terminal.write(Array((message + "\n").utf8), to: 2)
                 code = ExitStatus.usage.rawValue
+                // Nagios reads only stdout: a check that cannot start says why there too.
+                if let checkReport = CheckUsageReport(words: words, parserMessage: message) {
+                    Terminal.out(checkReport.text)
+                }
             }
         }
         Glibc.exit(code)

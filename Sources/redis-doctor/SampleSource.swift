@@ -1,4 +1,3 @@
-import Glibc
 import RedisDoctorClient
 import RedisDoctorCore
 
@@ -24,6 +23,12 @@ enum SampleSource {
         }
     }
 
+    /// Whose words an unreadable INFO is: the server's, or a pasted file's.
+    var origin: InfoProblem.Origin {
+        if case .infoFile(let path) = self { return .file(path) }
+        return .server
+    }
+
     func acquire() -> Result<Samples, CheckError> {
         switch self {
         case .snapshotFile(let path):
@@ -32,24 +37,26 @@ enum SampleSource {
                 do throws(SnapshotFileError) {
                     return .success(Samples(current: try SnapshotFile.decode(bytes)))
                 } catch {
-                    return .failure(CheckError(kind: .usage, message: "\(path): not a redis-doctor snapshot: \(error)"))
+                    return .failure(CheckError(kind: .local, message: "\(path): not a redis-doctor snapshot: \(error)"))
                 }
             } catch {
-                return .failure(CheckError(kind: .usage, message: "cannot read snapshot \(error)"))
+                return .failure(CheckError(kind: .local, message: "cannot read snapshot \(error)"))
             }
         case .infoFile(let path):
             do throws(FileIO.Failure) {
                 return .success(Samples(current: Snapshot.fromInfoText(try FileIO.read(path), source: path)))
             } catch {
-                return .failure(CheckError(kind: .usage, message: "cannot read INFO file \(error)"))
+                return .failure(CheckError(kind: .local, message: "cannot read INFO file \(error)"))
             }
         case .live(let session, let collector, let interval):
             do throws(ConnectionError) {
-                let link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
+                var link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
                 var earlier: Snapshot?
                 if let interval {
                     earlier = try collector.collect(link, deadline: session.deadline)
-                    usleep(useconds_t(interval * 1_000_000))
+                    Pause.sleep(seconds: interval)
+                    // An abandoned CLIENT LIST drops the connection: open another for the second sample.
+                    if !link.isOpen { link = try Connection.open(session.target, deadline: session.deadline, options: session.options) }
                 }
                 let current = try collector.sample(link, deadline: session.deadline)
                 return .success(Samples(current: current.snapshot, currentInfo: current.info, earlier: earlier))

@@ -13,14 +13,16 @@ struct SendRunner {
             Terminal.error("send needs a command, e.g. redis-doctor send PING")
             return .usage
         }
-        guard let session = SessionSetup(connection, defaultTimeout: Self.defaultTimeout) else { return .usage }
+        guard let session = SessionSetup.make(connection, defaultTimeout: Self.defaultTimeout) else { return .usage }
+        Watchdog.bound(timeout: session.timeout, doing: "send")
         do throws(ConnectionError) {
             let link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
             let reply = try link.send(argv, deadline: session.deadline)
             if Terminal.stdoutIsTTY && !ReplyFormatter.prefersRaw(argv) {
                 Terminal.out(ReplyFormatter.terminal(reply))
             } else {
-                Terminal.write(ReplyFormatter.raw(reply))
+                // On a terminal, raw text (CLIENT LIST, INFO) still has its control bytes escaped.
+                Terminal.write(Terminal.stdoutIsTTY ? ReplyFormatter.terminalSafe(ReplyFormatter.raw(reply)) : ReplyFormatter.raw(reply))
             }
             return reply.isError ? .errorReply : .ok
         } catch {

@@ -1,6 +1,26 @@
 import RedisDoctorClient
 import RedisDoctorCore
 
+/// A usage error with its message, for the status line and stderr alike.
+struct UsageError: Error {
+    var message: String
+}
+
+extension ConnectionSettings {
+    /// The longest deadline accepted: one day.
+    static let maximumTimeout = 86_400.0
+
+    /// `--timeout`, or the subcommand's default; checked in every mode (live, `--from-file`,
+    /// `--from-snapshot`), since it also bounds reading local files.
+    func validatedTimeout(default defaultTimeout: Double) throws(UsageError) -> Double {
+        let timeout = self.timeout ?? defaultTimeout
+        guard timeout.isFinite, timeout > 0, timeout <= Self.maximumTimeout else {
+            throw UsageError(message: "--timeout must be a number of seconds above 0 and at most 86400 (one day), got \(timeout)")
+        }
+        return timeout
+    }
+}
+
 /// Turns the shared connection options into a target, deadline and options,
 /// reporting bad input as a usage error. Shared by every subcommand that connects.
 struct SessionSetup {
@@ -9,25 +29,17 @@ struct SessionSetup {
     var timeout: Double
     var options: ConnectionOptions
 
-    init?(_ settings: ConnectionSettings, defaultTimeout: Double) {
+    init(_ settings: ConnectionSettings, defaultTimeout: Double) throws(UsageError) {
         let spec = settings.spec
         do throws(TargetError) {
             target = try spec.resolve()
         } catch {
-            Terminal.error(error.message)
-            return nil
+            throw UsageError(message: error.message)
         }
-        timeout = settings.timeout ?? defaultTimeout
-        guard timeout > 0, timeout.isFinite, timeout <= 86_400 else {
-            Terminal.error("--timeout must be a number of seconds above 0, got \(timeout)")
-            return nil
-        }
+        timeout = try settings.validatedTimeout(default: defaultTimeout)
         options = ConnectionOptions()
         if let limit = settings.maxReplyBytes {
-            guard limit > 0 else {
-                Terminal.error("--max-reply-bytes must be positive, got \(limit)")
-                return nil
-            }
+            guard limit > 0 else { throw UsageError(message: "--max-reply-bytes must be positive, got \(limit)") }
             options.maxReplyBytes = limit
         }
         if spec.passwordOnCommandLine {
@@ -36,14 +48,28 @@ struct SessionSetup {
         deadline = Deadline(seconds: timeout)
     }
 
+    /// For subcommands that print errors on stderr: the setup, or nil after printing why.
+    static func make(_ settings: ConnectionSettings, defaultTimeout: Double) -> SessionSetup? {
+        do throws(UsageError) {
+            return try SessionSetup(settings, defaultTimeout: defaultTimeout)
+        } catch {
+            Terminal.error(error.message)
+            return nil
+        }
+    }
+
     /// Prints a connection failure and gives the exit status for `send`:
-    /// a server error during AUTH or SELECT is an error reply (1), anything else means no usable server (2).
+    /// a server error during AUTH or SELECT is an error reply (1), a problem on this host
+    /// (socket permission, path too long) is 3, anything else means no usable server (2).
     static func report(_ error: ConnectionError, target: ConnectionTarget) -> ExitStatus {
         switch error {
         case .server(_, let message):
             Terminal.error("\(error) (\(target))")
-            if Terminal.stdoutIsTTY { Terminal.out("(error) \(message)\n") }
+            if Terminal.stdoutIsTTY { Terminal.out("(error) \(OutputText.oneLine(message))\n") }
             return .errorReply
+        case .local:
+            Terminal.error("\(error) (\(target))")
+            return .usage
         default:
             Terminal.error("\(error) (\(target))")
             return .unreachable

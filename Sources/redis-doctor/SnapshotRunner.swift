@@ -8,8 +8,17 @@ struct SnapshotRunner {
     var clientListLimit: Int
 
     func run() -> ExitStatus {
-        Watchdog.bound(connection, defaultTimeout: CheckRunner.defaultTimeout, doing: "snapshot")
-        guard let session = SessionSetup(connection, defaultTimeout: CheckRunner.defaultTimeout) else { return .usage }
+        guard let session = SessionSetup.make(connection, defaultTimeout: CheckRunner.defaultTimeout) else { return .usage }
+        // A device, FIFO or link at -o is refused before the server is even asked.
+        if output != "-" {
+            do throws(FileIO.Failure) {
+                try FileIO.requireRegularOrAbsent(output)
+            } catch {
+                Terminal.error("cannot write snapshot: \(error)")
+                return .usage
+            }
+        }
+        Watchdog.bound(timeout: session.timeout, doing: "snapshot")
         let snapshot: Snapshot
         do throws(ConnectionError) {
             let link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
@@ -18,9 +27,15 @@ struct SnapshotRunner {
             return SessionSetup.report(error, target: session.target)
         }
         let bytes = SnapshotFile.encode(snapshot)
+        // The refusal is recorded (it is evidence too), but a snapshot without INFO is no success.
+        let infoProblem = ParsedSnapshot(snapshot).infoProblem
+        let status: ExitStatus = infoProblem == nil ? .ok : .errorReply
+        if let infoProblem {
+            Terminal.error("the snapshot holds no INFO: \(infoProblem.checkError(origin: .server).message)")
+        }
         if output == "-" {
             Terminal.write(bytes)
-            return .ok
+            return status
         }
         do throws(FileIO.Failure) {
             try FileIO.writeAtomically(bytes, to: output)
@@ -29,6 +44,6 @@ struct SnapshotRunner {
             return .usage
         }
         Terminal.error("snapshot of \(snapshot.target) written to \(output) (\(bytes.count) bytes, \(snapshot.exchanges.count) replies)")
-        return .ok
+        return status
     }
 }

@@ -9,7 +9,18 @@ struct StateFile {
     /// Entries older than this are dropped on write: a week-old sample is no baseline.
     static let maximumAgeMicros: Int64 = 7 * 86_400 * 1_000_000
 
+    /// Only a regular file (or nothing yet) is ours: a device, a FIFO or a link at the
+    /// path is reported and left untouched, never opened.
+    private var refusal: String? {
+        guard let kind = FileIO.kind(of: path), kind != "regular file" else { return nil }
+        return "\(path) is a \(kind), not a regular file"
+    }
+
     func previous(for target: String) -> Snapshot? {
+        if let refusal {
+            Terminal.error("warning: \(refusal); state file not used")
+            return nil
+        }
         guard let bytes = try? FileIO.read(path), !bytes.isEmpty else { return nil }
         do {
             let store = try StateStore(decoding: bytes)
@@ -21,9 +32,22 @@ struct StateFile {
         }
     }
 
-    func record(_ snapshot: Snapshot, for target: String) {
+    /// Records `snapshot` as the next run's baseline, unless `previous` is too recent
+    /// to judge against (`minimumInterval`): a rerun by hand must not reset the baseline.
+    func record(_ snapshot: Snapshot, for target: String, previous: Snapshot?, minimumInterval: Double) {
+        guard refusal == nil else { return }
+        if let before = previous?.takenAtMicros, let now = snapshot.takenAtMicros,
+           now >= before, Double(now - before) / 1_000_000 < minimumInterval {
+            return
+        }
         let now = WallClock.nowMicros()
-        let existing = (try? FileIO.read(path)) ?? []
+        let existing: [UInt8]
+        do throws(FileIO.Failure) {
+            existing = FileIO.kind(of: path) == nil ? [] : try FileIO.read(path)
+        } catch {
+            Terminal.error("warning: could not read state file \(error); not overwriting it")
+            return
+        }
         // A mistyped path must not replace someone's redis.conf: only our own file is rewritten.
         guard existing.isEmpty || existing.starts(with: Array(StateStore.fileTag.utf8)) else {
             Terminal.error("warning: \(path) is not a redis-doctor state file; not overwriting it")

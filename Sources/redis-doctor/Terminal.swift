@@ -1,4 +1,5 @@
 import Glibc
+import RedisDoctorCore
 
 /// Writes to stdout and stderr with plain write(2): no Foundation on the start-up path.
 enum Terminal {
@@ -17,7 +18,8 @@ enum Terminal {
     static func out(_ text: String) { write(Array(text.utf8), to: 1) }
 
     /// A line on stderr, prefixed with the program name.
-    static func error(_ text: String) { write(Array(("redis-doctor: " + text + "\n").utf8), to: 2) }
+    /// Control bytes (from a server or a file) are made visible, never sent to the terminal.
+    static func error(_ text: String) { write(Array(("redis-doctor: " + OutputText.oneLine(text) + "\n").utf8), to: 2) }
 
     static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }

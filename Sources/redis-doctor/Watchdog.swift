@@ -1,4 +1,5 @@
 import Glibc
+import RedisDoctorClient
 import RedisDoctorCore
 
 /// Ends the process if a run outlives its bound, whatever any thread is stuck in.
@@ -6,38 +7,72 @@ import RedisDoctorCore
 /// The third seed outage: a monitor stuck on a kernel lock delivered no alerts at all.
 /// Deadlines bound every wait on the server; this bounds everything else (a hung
 /// state-file disk, a bug) with a thread that writes a prepared report to stdout and calls _exit.
+/// If the main thread is inside a server exchange when it fires, the server is what did
+/// not answer: the prepared timeout report is written instead, with the stage spliced in.
 enum Watchdog {
     nonisolated(unsafe) private static var message: [UInt8] = []
     nonisolated(unsafe) private static var exitCode: Int32 = 3
+    nonisolated(unsafe) private static var serverMessage: [UInt8] = []
+    nonisolated(unsafe) private static var serverExitCode: Int32 = 2
     nonisolated(unsafe) private static var nanoseconds: UInt64 = 0
     nonisolated(unsafe) private static var descriptor: Int32 = 1
 
+    /// Stands for the stage name in `serverText`; replaced when the watchdog fires.
+    static let stagePlaceholder = "STAGE-PLACEHOLDER"
+
     /// `fd`: stdout for `check`, whose report is what Nagios reads; stderr elsewhere.
-    static func start(seconds: Double, message text: String, exitCode code: Int32, fd: Int32 = 1) {
+    /// `serverText`: the report for a run stuck in a server exchange, with `stagePlaceholder`.
+    static func start(seconds: Double, message text: String, exitCode code: Int32, fd: Int32 = 1,
+                      serverText: String? = nil, serverExitCode serverCode: Int32 = 2) {
         message = Array(text.utf8)
+        serverMessage = serverText.map { Array($0.utf8) } ?? message
         descriptor = fd
         exitCode = code
+        serverExitCode = serverText == nil ? code : serverCode
         nanoseconds = UInt64(max(0, seconds) * 1_000_000_000)
         var thread = pthread_t()
         let rc = pthread_create(&thread, nil, { _ in
             var remaining = timespec(tv_sec: Int(Watchdog.nanoseconds / 1_000_000_000), tv_nsec: Int(Watchdog.nanoseconds % 1_000_000_000))
             var left = timespec()
             while nanosleep(&remaining, &left) != 0 && errno == EINTR { remaining = left }
-            _ = Watchdog.message.withUnsafeBytes { write(Watchdog.descriptor, $0.baseAddress, $0.count) }
-            _exit(Watchdog.exitCode)
+            var text = Watchdog.message
+            var code = Watchdog.exitCode
+            if let stage = ServerWait.currentStage {
+                text = Watchdog.splice(Watchdog.serverMessage, stage: stage)
+                code = Watchdog.serverExitCode
+            }
+            _ = text.withUnsafeBytes { write(Watchdog.descriptor, $0.baseAddress, $0.count) }
+            _exit(code)
         }, nil)
         if rc == 0 { pthread_detach(thread) }
+    }
+
+    /// `template` with every placeholder replaced by `stage`.
+    static func splice(_ template: [UInt8], stage: [UInt8]) -> [UInt8] {
+        let marker = Array(stagePlaceholder.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(template.count + stage.count * 2)
+        var i = 0
+        while i < template.count {
+            if template[i] == marker[0], i + marker.count <= template.count, template[i..<i + marker.count].elementsEqual(marker) {
+                out += stage
+                i += marker.count
+            } else {
+                out.append(template[i])
+                i += 1
+            }
+        }
+        return out
     }
 }
 
 extension Watchdog {
     /// Bounds a subcommand other than `check` (which renders its own report): after the
     /// timeout plus 0.25 s, one line on stderr and exit 2, as when a deadline passes.
-    static func bound(_ settings: ConnectionSettings, defaultTimeout: Double, doing what: String) {
-        let timeout = settings.timeout ?? defaultTimeout
-        guard timeout > 0, timeout <= 86_400 else { return }
-        start(seconds: timeout + 0.25,
-              message: "redis-doctor: \(what) did not finish within the timeout of \(HumanFormat.number(timeout)) s; stopped\n",
-              exitCode: ExitStatus.unreachable.rawValue, fd: 2)
+    static func bound(timeout: Double, doing what: String) {
+        let text = "redis-doctor: \(what) did not finish within the timeout of \(HumanFormat.number(timeout)) s; stopped\n"
+        start(seconds: timeout + 0.25, message: text, exitCode: ExitStatus.unreachable.rawValue, fd: 2,
+              serverText: "redis-doctor: \(what): timed out in \(stagePlaceholder) after \(HumanFormat.number(timeout)) s; stopped\n",
+              serverExitCode: ExitStatus.unreachable.rawValue)
     }
 }

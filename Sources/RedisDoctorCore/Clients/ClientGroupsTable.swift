@@ -122,7 +122,9 @@ public enum ClientGroupsTable {
     }
 
     /// Left-aligned in `width` characters, cut with `~` when longer.
-    static func pad(_ text: String, _ width: Int) -> String {
+    static func pad(_ raw: String, _ width: Int) -> String {
+        // Names and hosts come from the server: no control bytes reach the terminal.
+        let text = OutputText.oneLine(raw)
         let count = text.count
         if count > width { return String(text.prefix(max(0, width - 1))) + "~" }
         return text + String(repeating: " ", count: width - count)

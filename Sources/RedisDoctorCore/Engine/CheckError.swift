@@ -7,16 +7,31 @@ public struct CheckError: Error, Sendable, Hashable, CustomStringConvertible {
         case unreachable
         case timeout
         case authentication
+        /// The ACL user may not run a command the verdict needs (NOPERM).
+        case permission
+        /// The server refused a command the verdict needs (unknown, renamed, disabled).
+        case commandRefused = "command-refused"
+        /// The server answers nothing but BUSY: a script or function is running away.
+        case serverBusy = "server-busy"
+        /// The server refused INFO with LOADING: it is loading its dataset.
+        case serverLoading = "server-loading"
+        /// The server sent an error and closed: maxclients reached, protected mode.
+        case serverRefused = "server-refused"
         case protocolError = "protocol"
+        /// A local problem: an input file, a socket path, a permission on this host.
+        case local
         case usage
         case internalError = "internal"
 
-        /// The guidelines' mapping: a server that cannot be reached is down (CRITICAL);
-        /// when we cannot tell (bad credentials, bad input, our own bug) it is UNKNOWN.
+        /// The guidelines' mapping: a server that cannot be reached or is not serving is
+        /// down (CRITICAL); when we cannot tell (bad credentials, a refused command, bad
+        /// input, our own bug) it is UNKNOWN.
         public var defaultStatus: Status {
             switch self {
-            case .connectionRefused, .connectionReset, .unreachable, .timeout: return .critical
-            case .authentication, .protocolError, .usage, .internalError: return .unknown
+            case .connectionRefused, .connectionReset, .unreachable, .timeout, .serverBusy, .serverLoading, .serverRefused:
+                return .critical
+            case .authentication, .permission, .commandRefused, .protocolError, .local, .usage, .internalError:
+                return .unknown
             }
         }
     }

@@ -2,9 +2,14 @@ extension CheckReport {
     /// The one evaluation path shared by `check` and the REPL's `:check`:
     /// parse the samples, run the enabled rules, describe the server.
     /// `info`: INFO already parsed from `current` (the live collector has it), so it is parsed once.
+    /// A snapshot without readable INFO is a check-level error, never a run of skipped rules:
+    /// a probe that could see nothing must not say OK.
     public static func evaluate(current: Snapshot, info: Info? = nil, previous: Snapshot? = nil,
-                                settings: RuleSettings = RuleSettings()) -> CheckReport {
+                                settings: RuleSettings = RuleSettings(), origin: InfoProblem.Origin = .server) -> CheckReport {
         let parsed = ParsedSnapshot(current, info: info)
+        if let problem = parsed.infoProblem {
+            return CheckReport(target: current.target, error: problem.checkError(origin: origin))
+        }
         let results = RuleEngine.evaluate(current: parsed, previous: previous.map { ParsedSnapshot($0) }, settings: settings)
         return CheckReport(target: current.target, server: parsed.facts, results: results)
     }

@@ -94,11 +94,34 @@ public struct RuleParameter: Sendable, Hashable {
     /// The default, as the text a user would write.
     public var defaultValue: String
     public var description: String
+    /// What values it takes; checked before anything is sent to a server.
+    public var kind: Kind
 
-    public init(name: String, defaultValue: String, description: String) {
+    public enum Kind: Sendable, Hashable {
+        /// A finite number, zero or more (a threshold, seconds, bytes, a ratio).
+        case amount
+        /// A whole number, zero or more (a count, whole seconds).
+        case count
+    }
+
+    public init(name: String, defaultValue: String, description: String, kind: Kind = .amount) {
         self.name = name
         self.defaultValue = defaultValue
         self.description = description
+        self.kind = kind
+    }
+
+    /// Why `value` is not acceptable, or nil. An empty value is accepted only where the
+    /// default is empty (a threshold that is off unless set).
+    public func problem(with value: String) -> String? {
+        if value.isEmpty { return defaultValue.isEmpty ? nil : "expected a value" }
+        switch kind {
+        case .count:
+            guard let n = Int(value), n >= 0 else { return "expected a whole number of 0 or more, got \"\(value)\"" }
+        case .amount:
+            guard let n = NumberText.parse(value), n.isFinite, n >= 0 else { return "expected a number of 0 or more, got \"\(value)\"" }
+        }
+        return nil
     }
 }
 

@@ -21,6 +21,14 @@ extension RuleSettings {
         var known: [String: [String]] = [:]
         for description in descriptions { known[description.id] = description.parameters.map(\.name) }
         try validate(knownRules: known)
+        // Values too, so a negative idle or a fractional count is refused before connecting.
+        for description in descriptions {
+            for parameter in description.parameters {
+                guard let setting = setting(rule: description.id, name: parameter.name),
+                      let problem = parameter.problem(with: setting.value) else { continue }
+                throw RuleSettingsError(source: setting.source, message: "\(description.id).\(parameter.name): \(problem)")
+            }
+        }
     }
 
     /// `; did you mean "x"?` for the nearest candidate by edit distance, if close enough.

@@ -1,9 +1,9 @@
 /// Making untrusted text (client names, server messages) safe to print.
-enum OutputText {
+public enum OutputText {
     /// One line without control characters: line breaks and tabs become spaces, other
     /// control characters `?`, so a client name cannot inject terminal escapes or
     /// extra plugin output lines.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

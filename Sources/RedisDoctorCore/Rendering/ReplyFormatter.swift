@@ -23,8 +23,8 @@ public enum ReplyFormatter {
 
     private static func appendTerminal(_ reply: RedisReply, prefix: String, to out: inout String) {
         switch reply {
-        case .status(let text): out += text + "\n"
-        case .error(let message): out += "(error) " + message + "\n"
+        case .status(let text): out += OutputText.oneLine(text) + "\n"
+        case .error(let message): out += "(error) " + OutputText.oneLine(message) + "\n"
         case .integer(let n): out += "(integer) \(n)\n"
         case .null: out += "(nil)\n"
         case .bulk(let bytes): out += quoted(bytes) + "\n"
@@ -42,6 +42,23 @@ public enum ReplyFormatter {
                 appendTerminal(item, prefix: childPrefix, to: &out)
             }
         }
+    }
+
+    /// Raw bytes made safe for a terminal: control bytes other than line breaks and tabs
+    /// (ESC, NUL, BEL...) become `\xNN`, so a client name cannot drive the terminal.
+    public static func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) || $0 == 0x7F }) else { return bytes }
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        for b in bytes {
+            if (b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09) || b == 0x7F {
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+            } else {
+                out.append(b)
+            }
+        }
+        return out
     }
 
     /// redis-cli's raw form (stdout not a terminal): bytes as they are, one element per line.

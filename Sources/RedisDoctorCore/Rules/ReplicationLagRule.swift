@@ -23,7 +23,7 @@ public enum ReplicationLagRule: HealthRule {
         parameters: [
             RuleParameter(name: "backlog-warning", defaultValue: "25", description: "WARNING when a replica's offset gap reaches this percentage of repl_backlog_size."),
             RuleParameter(name: "backlog-critical", defaultValue: "75", description: "CRITICAL when a replica's offset gap reaches this percentage of repl_backlog_size."),
-            RuleParameter(name: "expected-replicas", defaultValue: "0", description: "CRITICAL with fewer connected replicas than this; 0 does not check."),
+            RuleParameter(name: "expected-replicas", defaultValue: "0", description: "CRITICAL with fewer connected replicas than this; 0 does not check.", kind: .count),
         ],
         examples: [
             RuleExample(

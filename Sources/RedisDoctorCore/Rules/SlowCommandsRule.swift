@@ -20,8 +20,8 @@ public enum SlowCommandsRule: HealthRule {
         defaultCritical: "1000",
         parameters: [
             RuleParameter(name: "window", defaultValue: "300", description: "Without a previous sample, entries of this many seconds before the server's clock are new."),
-            RuleParameter(name: "count-warning", defaultValue: "10", description: "WARNING at this many new entries, however short."),
-            RuleParameter(name: "entries-shown", defaultValue: "3", description: "How many of the slowest new entries the evidence names."),
+            RuleParameter(name: "count-warning", defaultValue: "10", description: "WARNING at this many new entries, however short.", kind: .count),
+            RuleParameter(name: "entries-shown", defaultValue: "3", description: "How many of the slowest new entries the evidence names.", kind: .count),
         ],
         examples: [
             RuleExample(

@@ -24,12 +24,12 @@ public enum StaleConnectionsRule: HealthRule {
         defaultWarning: "100",
         defaultCritical: "1000",
         parameters: [
-            RuleParameter(name: "idle", defaultValue: "3600", description: "A connection is stale after this many idle seconds."),
+            RuleParameter(name: "idle", defaultValue: "3600", description: "A connection is stale after this many idle seconds.", kind: .count),
             RuleParameter(name: "share-warning", defaultValue: "25", description: "WARNING when stale connections hold this percentage of maxclients."),
             RuleParameter(name: "share-critical", defaultValue: "50", description: "CRITICAL when stale connections hold this percentage of maxclients."),
             RuleParameter(name: "source-share", defaultValue: "25", description: "WARNING when one source host holds this percentage of maxclients."),
-            RuleParameter(name: "fork-pool-min", defaultValue: "20", description: "WARNING for a stale group of at least this many connections never used since connecting (idle = age)."),
-            RuleParameter(name: "groups-shown", defaultValue: "5", description: "How many of the worst groups the evidence names."),
+            RuleParameter(name: "fork-pool-min", defaultValue: "20", description: "WARNING for a stale group of at least this many connections never used since connecting (idle = age).", kind: .count),
+            RuleParameter(name: "groups-shown", defaultValue: "5", description: "How many of the worst groups the evidence names.", kind: .count),
         ],
         examples: [
             RuleExample(

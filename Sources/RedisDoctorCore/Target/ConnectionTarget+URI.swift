@@ -143,20 +143,35 @@ extension ConnectionTarget {
         }
     }
 
-    /// The URI with any password replaced, for error messages: the `user:password@` part
-    /// of redis:// URIs and the `password=` parameter of unix:// URIs.
+    /// The URI with anything that could be a credential replaced, for error messages:
+    /// everything before the last `@` after the scheme, and query values whose key names
+    /// a secret. It also covers mistyped URIs (`redis:/:PW@host`, `redis//:PW@host`,
+    /// `redis:PW@host`, `unix:///path?pass=PW`), which are exactly the ones echoed.
     public static func redacted(_ uri: String) -> String {
         var text = uri
         if let question = text.firstIndex(of: "?") {
-            let query = text[text.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false)
-                .map { $0.lowercased().hasPrefix("password=") ? "password=***" : String($0) }
+            let query = text[text.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+                guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
+                let key = pair[..<equals].lowercased()
+                let secret = ["pass", "pwd", "auth", "secret", "token", "key"].contains { key.contains($0) }
+                return secret ? key + "=***" : String(pair)
+            }
             text = String(text[..<question]) + "?" + query.joined(separator: "&")
         }
-        guard let scheme = text.firstRange(of: "://"), let at = text.lastIndex(of: "@"), at > scheme.upperBound else { return text }
-        let userinfo = text[scheme.upperBound..<at]
-        if let colon = userinfo.firstIndex(of: ":") {
-            return String(text[..<colon]) + ":***" + String(text[at...])
+        guard let at = text.lastIndex(of: "@") else { return text }
+        if let scheme = text.firstRange(of: "://"), scheme.upperBound <= at {
+            let userinfo = text[scheme.upperBound..<at]
+            // Well formed: keep the user name, hide the password.
+            if let colon = userinfo.firstIndex(of: ":"), !userinfo[..<colon].isEmpty,
+               userinfo[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+                return String(text[..<colon]) + ":***" + String(text[at...])
+            }
+            return String(text[..<scheme.upperBound]) + "***" + String(text[at...])
         }
-        return String(text[..<scheme.upperBound]) + "***" + String(text[at...])
+        // No "://": keep a plain scheme word ("redis:"), hide the rest up to the '@'.
+        if let colon = text.firstIndex(of: ":"), colon < at, !text[..<colon].isEmpty, text[..<colon].allSatisfy(\.isLetter) {
+            return String(text[...colon]) + "***" + String(text[at...])
+        }
+        return "***" + String(text[at...])
     }
 }

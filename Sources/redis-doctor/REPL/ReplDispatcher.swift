@@ -83,7 +83,7 @@ final class ReplDispatcher {
             Terminal.write(ReplyFormatter.raw(reply))
             return
         }
-        var bytes = ReplyFormatter.prefersRaw(argv) ? ReplyFormatter.raw(reply) : Array(ReplyFormatter.terminal(reply).utf8)
+        var bytes = ReplyFormatter.prefersRaw(argv) ? ReplyFormatter.terminalSafe(ReplyFormatter.raw(reply)) : Array(ReplyFormatter.terminal(reply).utf8)
         bytes += Array((Style.dim(Style.elapsed(micros: micros)) + "\n").utf8)
         Pager.show(bytes)
     }

@@ -9,7 +9,7 @@ struct ReplLauncher {
     static let defaultTimeout = 5.0
 
     func run() -> ExitStatus {
-        guard let setup = SessionSetup(connection, defaultTimeout: Self.defaultTimeout) else { return .usage }
+        guard let setup = SessionSetup.make(connection, defaultTimeout: Self.defaultTimeout) else { return .usage }
         let session = ReplSession(target: setup.target, timeout: setup.timeout, options: setup.options, canceller: Canceller())
         if isatty(0) == 1 {
             return ReplRunner(session: session, readOnly: readOnly).run()
