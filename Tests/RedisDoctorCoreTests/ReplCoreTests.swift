@@ -188,9 +188,25 @@ struct TargetRedactionTests {
         ("redis://s3cret@cache", "redis://***@cache"),
         ("unix:///run/redis.sock?password=s3cret&db=2", "unix:///run/redis.sock?password=***&db=2"),
         ("unix:///run/redis.sock?db=x&PASSWORD=s3cret", "unix:///run/redis.sock?db=x&password=***"),
+        // Mistyped URIs are the ones that get echoed in errors.
+        ("redis:/:s3cret@host", "redis:***@host"),
+        ("redis//:s3cret@host", "***@host"),
+        ("redis:s3cret@host", "redis:***@host"),
+        ("unix:///path?pass=s3cret", "unix:///path?pass=***"),
+        ("redis://:s3cret@host", "redis://***@host"),
     ])
     func passwordsAreMaskedInMessages(_ uri: String, _ expected: String) {
         #expect(ConnectionTarget.redacted(uri) == expected)
+    }
+
+    @Test(arguments: ["redis:/:s3cret@host", "redis//:s3cret@host", "redis:s3cret@host", "unix:///path?pass=s3cret", "rediss://u:s3cret@h"])
+    func mistypedURIErrorsNeverQuoteThePassword(_ uri: String) {
+        do {
+            _ = try ConnectionTarget.parse(uri: uri)
+            Issue.record("\(uri) parsed")
+        } catch {
+            #expect(!error.message.contains("s3cret"), "\(error.message)")
+        }
     }
 
     @Test func unixURIErrorsDoNotQuoteThePassword() {

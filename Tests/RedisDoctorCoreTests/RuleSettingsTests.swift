@@ -167,3 +167,31 @@ func editDistance(a: String, b: String, distance: Int) {
     #expect(try settings.int(rule: "stale-connections", name: "idle", default: 0) == 600)
     #expect(settings.critical(for: "memory-pressure")?.description == "85")
 }
+
+/// Bad values are refused when the settings are read, before any server is asked.
+struct RuleValueValidationTests {
+    @Test(arguments: [
+        ("stale-connections.idle=-1", "expected a whole number of 0 or more"),
+        ("stale-connections.idle=1.5", "expected a whole number of 0 or more"),
+        ("memory-fragmentation.peak-factor=-2", "expected a number of 0 or more"),
+        ("memory-fragmentation.peak-factor=nan", "expected a number of 0 or more"),
+    ])
+    func badValuesAreRefused(_ set: String, _ phrase: String) throws {
+        var arguments = SettingsArguments()
+        arguments.set = [set]
+        let settings = try RuleSettings(configText: nil, configName: "config", arguments: arguments)
+        do {
+            try settings.validate(against: RuleRegistry.descriptions)
+            Issue.record("\(set) accepted")
+        } catch {
+            #expect(error.description.contains(phrase), "\(error)")
+        }
+    }
+
+    @Test func goodValuesPass() throws {
+        var arguments = SettingsArguments()
+        arguments.set = ["stale-connections.idle=600", "memory-fragmentation.peak-factor=1.2", "memory-pressure.allkeys-critical=90"]
+        let settings = try RuleSettings(configText: nil, configName: "config", arguments: arguments)
+        try settings.validate(against: RuleRegistry.descriptions)
+    }
+}
