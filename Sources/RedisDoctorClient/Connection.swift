@@ -84,6 +84,13 @@ public final class Connection {
         }
     }
 
+    /// From now on, all replies on this connection together may take at most `bytes` of
+    /// the reply budget (nil: each reply has its own budget only). Collectors that keep
+    /// every reply set this once per run.
+    public func limitAllReplies(to bytes: Int?) {
+        replyGuard.resetTotal(bytes)
+    }
+
     /// Sends one command and waits for its reply. `lineLimit`: refuse a text reply with
     /// more lines than this (CLIENT LIST past --client-list-limit), and drop the connection.
     public func send(_ argv: [String], deadline: Deadline, lineLimit: Int? = nil) throws(ConnectionError) -> RedisReply {

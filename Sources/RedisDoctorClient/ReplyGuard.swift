@@ -21,7 +21,12 @@ struct ReplyGuard {
     var budget: Int
     /// When set, a bulk payload with more lines than this is refused (CLIENT LIST).
     var lineLimit: Int?
+    /// When set, what all replies together may be charged until `resetTotal` (a check keeps
+    /// every reply of its samples: a server answering each command with 30 MiB must not
+    /// multiply the per-reply budget).
+    var totalBudget: Int?
 
+    private var total = 0
     private var charged = 0
     private var lines = 0
     /// Elements still expected by each open aggregate, innermost last.
@@ -121,7 +126,7 @@ struct ReplyGuard {
             return
         }
         guard count >= 0 else { throw .malformed("a negative length (\(count))") }
-        let left = budget - charged
+        let left = min(budget - charged, (totalBudget ?? .max) - total)
         if aggregate {
             // Every announced element needs at least its smallest wire form and its object.
             guard count <= left / (Self.minimumElementBytes + Self.bytesPerElement) else {
@@ -154,9 +159,19 @@ struct ReplyGuard {
 
     private mutating func charge(_ bytes: Int) throws(Violation) {
         charged += bytes
+        total += bytes
         if charged > budget {
             throw .tooLarge("a reply larger than the \(Self.sizeText(budget)) reply budget")
         }
+        if let totalBudget, total > totalBudget {
+            throw .tooLarge("replies larger than the \(Self.sizeText(totalBudget)) budget for all of a run's replies together")
+        }
+    }
+
+    /// Starts counting all replies together afresh under `limit` (nil: no overall limit).
+    mutating func resetTotal(_ limit: Int?) {
+        total = 0
+        totalBudget = limit
     }
 
     static func sizeText(_ bytes: Int) -> String {

@@ -10,8 +10,14 @@ extension Info {
         self.init(parsing: Array(text.utf8))
     }
 
+    /// Lines kept at most. A real INFO everything has a few thousand (commandstats,
+    /// latencystats, keyspace); a hostile 32 MiB reply of `k:1` lines would cost 160
+    /// bytes of memory a line. The rest is dropped, and the count says so.
+    public static let maximumLines = 100_000
+
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> Info {
         var sections: [InfoSection] = []
+        var kept = 0
         var current: InfoSection? = nil
         var lineStart = 0
         let count = buffer.count
@@ -25,6 +31,8 @@ extension Info {
             var first = lineStart
             while first < end, Bytes.isBlank(buffer[first]) { first += 1 }
             if first < end {
+                kept += 1
+                if kept > maximumLines { break }
                 if buffer[first] == Bytes.hash {
                     // Every `#` line opens a section, never a key (Pika's `# Time:...`).
                     if let done = current { sections.append(done) }

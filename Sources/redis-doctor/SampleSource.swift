@@ -51,12 +51,17 @@ enum SampleSource {
         case .live(let session, let collector, let interval):
             do throws(ConnectionError) {
                 var link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
+                // Every reply of both samples is kept: they share one budget.
+                link.limitAllReplies(to: session.options.maxReplyBytes)
                 var earlier: Snapshot?
                 if let interval {
                     earlier = try collector.collect(link, deadline: session.deadline)
                     Pause.sleep(seconds: interval)
                     // An abandoned CLIENT LIST drops the connection: open another for the second sample.
-                    if !link.isOpen { link = try Connection.open(session.target, deadline: session.deadline, options: session.options) }
+                    if !link.isOpen {
+                        link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
+                        link.limitAllReplies(to: session.options.maxReplyBytes)
+                    }
                 }
                 let current = try collector.sample(link, deadline: session.deadline)
                 return .success(Samples(current: current.snapshot, currentInfo: current.info, earlier: earlier))

@@ -22,6 +22,7 @@ struct SnapshotRunner {
         let snapshot: Snapshot
         do throws(ConnectionError) {
             let link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
+            link.limitAllReplies(to: session.options.maxReplyBytes)
             snapshot = try SnapshotCollector(clientListLimit: clientListLimit).collect(link, deadline: session.deadline)
         } catch {
             return SessionSetup.report(error, target: session.target)

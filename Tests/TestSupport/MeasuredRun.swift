@@ -30,10 +30,24 @@ public struct MeasuredRun: Sendable {
         }
         environment.append(nil)
         defer { environment.forEach { free($0) } }
+        // The test runner's threads may block signals; the child starts with none blocked
+        // and default handlers, as from a shell.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL)
+        sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let start = MonotonicNanos.now()
-        let rc = posix_spawn(&pid, CommandRun.binary, &actions, nil, argv, environment)
+        let rc = posix_spawn(&pid, CommandRun.binary, &actions, &attributes, argv, environment)
         posix_spawn_file_actions_destroy(&actions)
+        posix_spawnattr_destroy(&attributes)
         guard rc == 0 else { return MeasuredRun(exitCode: nil, signal: nil, seconds: 0, maxRSSBytes: 0, stdout: "spawn failed: \(rc)") }
         var status: Int32 = 0
         var usage = rusage()

@@ -20,6 +20,8 @@ public struct CheckError: Error, Sendable, Hashable, CustomStringConvertible {
         case protocolError = "protocol"
         /// A local problem: an input file, a socket path, a permission on this host.
         case local
+        /// Every enabled rule was skipped: the data read holds nothing they can judge.
+        case nothingJudged = "nothing-judged"
         case usage
         case internalError = "internal"
 
@@ -30,7 +32,7 @@ public struct CheckError: Error, Sendable, Hashable, CustomStringConvertible {
             switch self {
             case .connectionRefused, .connectionReset, .unreachable, .timeout, .serverBusy, .serverLoading, .serverRefused:
                 return .critical
-            case .authentication, .permission, .commandRefused, .protocolError, .local, .usage, .internalError:
+            case .authentication, .permission, .commandRefused, .protocolError, .local, .nothingJudged, .usage, .internalError:
                 return .unknown
             }
         }

@@ -11,6 +11,13 @@ extension CheckReport {
             return CheckReport(target: current.target, error: problem.checkError(origin: origin))
         }
         let results = RuleEngine.evaluate(current: parsed, previous: previous.map { ParsedSnapshot($0) }, settings: settings)
-        return CheckReport(target: current.target, server: parsed.facts, results: results)
+        var report = CheckReport(target: current.target, server: parsed.facts, results: results)
+        // Every rule skipped means nothing was judged: that is no OK either.
+        if !results.contains(where: { $0.status != .skipped }) {
+            let reasons = results.prefix(3).map { "\($0.ruleID): \($0.summary)" }
+            report.error = CheckError(kind: .nothingJudged, message: "nothing was judged: "
+                + (results.isEmpty ? "no rule is enabled" : "all \(results.count) rules were skipped (" + reasons.joined(separator: "; ") + (results.count > 3 ? "; ..." : "") + ")"))
+        }
+        return report
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+@testable import redis_doctor
+import RedisDoctorCore
+
+/// Every subcommand ends by its deadline and stays under 200 MB RSS, whatever the
+/// server or a local file does. Serialized, so wall times hold on a loaded 2-core machine.
+@Suite(.serialized)
+struct BoundedRunTests {
+    static let rssLimit = 200 * 1024 * 1024
+    static let handshake: [String: FaultServer.FaultAnswer] = ["CLIENT SETNAME": .text("+OK\r\n"), "PING": .text("+PONG\r\n")]
+
+    func fake(_ answers: [String: FaultServer.FaultAnswer]) throws -> FaultServer {
+        try FaultServer(.scripted(Self.handshake.merging(answers) { $1 }))
+    }
+
+    /// `*2147483647` then silence: hiredis would allocate 2^31 slots and take 14 s to free them.
+    @Test(arguments: [1, 7])
+    func hugeCountsAreRefusedAtOnce(_ depth: Int) throws {
+        let server = try fake(["INFO": .text(String(repeating: "*2147483647\r\n", count: depth))])
+        defer { server.stop() }
+        let send = try CommandRun.run(["-p", String(server.port), "-t", "2", "send", "INFO"])
+        #expect(send.exitCode == 2)
+        #expect(send.seconds < 1.5, "took \(send.seconds) s")
+        #expect(send.stderr.contains("refused a reply announcing 2147483647 elements"), "\(send.stderr)")
+        let check = try CommandRun.run(["-p", String(server.port), "-t", "2", "check"])
+        #expect(check.exitCode == 3)
+        #expect(check.seconds < 1.5)
+        #expect(check.stdout.hasPrefix("REDIS UNKNOWN - refused a reply announcing 2147483647 elements"), "\(check.stdout)")
+    }
+
+    /// A deadline that passes while the server is silent is CRITICAL "timed out in INFO", always.
+    @Test func silenceInsideAReplyIsATimeoutInThatCommand() throws {
+        let server = try fake(["INFO": .text("*1000\r\n:1\r\n"), "CLIENT LIST": .text("$100\r\nid=")])
+        defer { server.stop() }
+        let check = try CommandRun.run(["-p", String(server.port), "-t", "2", "check"])
+        #expect(check.exitCode == 2)
+        #expect(check.seconds < 2.5)
+        #expect(check.stdout.hasPrefix("REDIS CRITICAL - timed out in INFO after 2.0 s"), "\(check.stdout)")
+        for command in [["send", "INFO"], ["clients"], ["snapshot", "-o", "-"]] {
+            let run = MeasuredRun.run(["-p", String(server.port), "-t", "2"] + command)
+            #expect(run.exitCode == 2, "\(command)")
+            #expect(run.seconds < 2.5, "\(command) took \(run.seconds) s")
+        }
+    }
+
+    /// Tiny elements forever: each would become a hiredis object; the budget charges them.
+    @Test func elementStreamsStayUnderTheMemoryBound() throws {
+        let server = try fake(["INFO": .stream(header: "*20000000\r\n", element: ":1\r\n"),
+                               "GET": .stream(header: "*800000\r\n", element: ":1\r\n"),
+                               "CLIENT LIST": .stream(header: "$30000000\r\n", element: "x"),
+                               "LRANGE": .stream(header: "$4000000000\r\n", element: "x")])
+        defer { server.stop() }
+        let port = String(server.port)
+        for command in [["check"], ["send", "INFO"], ["send", "GET", "k"], ["clients"], ["send", "LRANGE", "k", "0", "-1"]] {
+            let run = MeasuredRun.run(["-p", port, "-t", "3"] + command)
+            #expect(run.exitCode.map { (0...3).contains($0) } == true, "\(command): \(String(describing: run.signal))")
+            #expect(run.seconds < 3.5, "\(command) took \(run.seconds) s")
+            #expect(run.maxRSSBytes < Self.rssLimit, "\(command): \(run.maxRSSBytes >> 20) MiB")
+        }
+    }
+
+    @Test func localFilesAreCappedBeforeTheyAreRead() throws {
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-big")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sparse = dir + "/sparse.txt"
+        let fd = open(sparse, O_WRONLY | O_CREAT, 0o600)
+        #expect(ftruncate(fd, 2 << 30) == 0)
+        close(fd)
+        for arguments in [["check", "--from-file", "/dev/zero"], ["check", "--from-file", sparse], ["check", "--from-snapshot", sparse],
+                          ["check", "--config", sparse, "--from-file", "/dev/null"]] {
+            let run = MeasuredRun.run(arguments)
+            #expect(run.exitCode == 3, "\(arguments)")
+            #expect(run.stdout.contains("larger than the 64 MiB limit for local files"), "\(arguments): \(run.stdout)")
+            #expect(run.maxRSSBytes < Self.rssLimit, "\(arguments): \(run.maxRSSBytes >> 20) MiB")
+            #expect(run.seconds < 5)
+        }
+    }
+
+    @Test(arguments: ["0", "nan", "1e309", "86401", "-1"])
+    func badTimeoutsAreUsageErrorsInEveryMode(_ value: String) throws {
+        for arguments in [["check"], ["check", "--from-file", "/dev/null"], ["check", "--from-snapshot", "/dev/null"],
+                          ["send", "PING"], ["clients"], ["snapshot", "-o", "-"]] {
+            let run = try CommandRun.run(["-p", "1", "--timeout=\(value)"] + arguments, killAfter: 10)
+            #expect(run.exitCode == 3, "\(arguments) -t \(value)")
+            #expect((run.stdout + run.stderr).contains("at most 86400"), "\(arguments) -t \(value): \(run.stdout) \(run.stderr)")
+        }
+    }
+
+    /// `-t 0` once disabled the watchdog, and a FIFO given as --from-file then hung forever.
+    @Test func zeroTimeoutWithAFifoDoesNotHang() throws {
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-fifo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(mkfifo(dir + "/f", 0o600) == 0)
+        let run = try CommandRun.run(["-t", "0", "check", "--from-file", dir + "/f"], killAfter: 10)
+        #expect(run.exitCode == 3)
+        #expect(run.seconds < 2)
+    }
+
+    /// usleep's UInt32 trapped (SIGILL) from --interval 4295 on. The run must sleep, and
+    /// end by the signal we send, not by a trap of its own.
+    @Test func aDayLongIntervalSleepsWithoutTrapping() throws {
+        guard RedisServerProcess.shouldRun else { return }
+        let server = try RedisServerProcess()
+        let run = MeasuredRun.run(["-p", String(server.port), "-t", "86400", "check", "--interval", "86399"], signalAfter: 1.5, signal: SIGTERM)
+        #expect(run.signal == SIGTERM, "ended with exit \(String(describing: run.exitCode)), signal \(String(describing: run.signal))")
+    }
+
+    @Test func watchdogSplicesTheStageIntoTheServerReport() {
+        let report = OutputFormat.json.render(CheckReport(target: "t", error: CheckError(
+            kind: .timeout, message: "timed out in \(Watchdog.stagePlaceholder) after 2 s", stage: Watchdog.stagePlaceholder)))
+        let spliced = String(decoding: Watchdog.splice(Array(report.utf8), stage: Array("INFO".utf8)), as: UTF8.self)
+        #expect(spliced.contains("\"message\":\"timed out in INFO after 2 s\""))
+        #expect(spliced.contains("\"stage\":\"INFO\""))
+        #expect(spliced.contains("\"status\":\"critical\""))
+    }
+}
