@@ -116,4 +116,20 @@ struct BoundedRunTests {
         #expect(spliced.contains("\"stage\":\"INFO\""))
         #expect(spliced.contains("\"status\":\"critical\""))
     }
+
+    /// Hostile replies from fixed seeds (huge counts, nesting, endless streams, garbage):
+    /// every run ends in 0-3, by its deadline, under the memory bound. A failure names
+    /// its seed; `HostileReply` gives the same bytes for it again.
+    @Test(arguments: Array(UInt64(1)...UInt64(16)))
+    func hostileRepliesNeverBreakTheBounds(_ seed: UInt64) throws {
+        let server = try FaultServer(.hostile(seed: seed))
+        defer { server.stop() }
+        for command in [["check"], ["send", "GET", "k"], ["clients"]] {
+            let run = MeasuredRun.run(["-p", String(server.port), "-t", "2"] + command)
+            let what = "seed \(seed), \(command.joined(separator: " ")): exit \(String(describing: run.exitCode)), signal \(String(describing: run.signal))"
+            #expect(run.exitCode.map { (0...3).contains($0) } == true, "\(what)")
+            #expect(run.seconds <= 2.5, "\(what): \(run.seconds) s")
+            #expect(run.maxRSSBytes <= Self.rssLimit, "\(what): \(run.maxRSSBytes >> 20) MiB")
+        }
+    }
 }

@@ -151,3 +151,16 @@ struct ReplTests {
         #expect(text.contains("stuck=0"), "\(text)")
     }
 }
+
+/// The piped REPL reads its input linearly and skips a line too long to be a command.
+@Suite(.enabled(if: RedisServerProcess.shouldRun, "redis-server not installed"))
+struct ReplScriptInputTests {
+    @Test func anOverlongLineIsSkippedAndTheNextRuns() throws {
+        let server = try RedisServerProcess()
+        let input = "ECHO " + String(repeating: "x", count: 20 * 1024 * 1024) + "\nPING\n"
+        let run = try CommandRun.run(["-p", String(server.port)], stdin: input, killAfter: 60)
+        #expect(run.exitCode == 0)
+        #expect(run.stderr.contains("line 1 is longer than 16 MiB; skipped"))
+        #expect(run.stdout == "PONG\n", "\(run.stdout.prefix(100))")
+    }
+}
