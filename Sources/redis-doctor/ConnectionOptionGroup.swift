@@ -24,10 +24,10 @@ struct ConnectionOptionGroup: ParsableArguments {
     @Option(name: [.customShort("u"), .long], help: "Target as redis://[user[:password]@]host[:port][/db] or unix:///path?db=N.")
     var uri: String?
 
-    @Option(name: [.customShort("t"), .long], help: "Absolute deadline in seconds for the whole run.")
+    @Option(name: [.customShort("t"), .long], help: "Absolute deadline in seconds for the whole run, above 0 and at most 86400.")
     var timeout: Double?
 
-    @Option(name: .long, help: "Refuse replies larger than this many bytes (default: 536870912).")
+    @Option(name: .long, help: "Reply budget in bytes: each element counts 32 bytes more; check and snapshot share it across a run (default: 33554432).")
     var maxReplyBytes: Int?
 
     var settings: ConnectionSettings {
