@@ -19,6 +19,10 @@ public final class Connection {
     /// The last error reply, until a non-error one arrives: when the server then closes,
     /// this is why (maxclients, protected mode, a refused AUTH), not "connection closed".
     private var lastError: (stage: ConnectionStage, message: String)?
+    /// Set after the handshake: its ignored errors (CLIENT SETNAME answered "max number
+    /// of clients reached") still explain a close during the first command. Any other
+    /// exchange starts clean, so an old error reply is never blamed for a later close.
+    private var carryHandshakeError = false
     private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
 
     init(fd: Int32, peer: String, target: ConnectionTarget, options: ConnectionOptions, canceller: Canceller?) {
@@ -78,10 +82,17 @@ public final class Connection {
         for (stage, reply) in zip(stages, replies) {
             guard case .error(let message) = reply else { continue }
             switch stage {
-            case .auth, .select: throw ConnectionError.server(stage: stage, message: message)
+            case .auth, .select:
+                // maxclients and protected mode answer whatever comes first, AUTH included.
+                if ConnectionError.isRefusal(message) {
+                    close()
+                    throw ConnectionError.refusedByServer(message: message)
+                }
+                throw ConnectionError.server(stage: stage, message: message)
             default: continue  // CLIENT SETNAME is best effort (2.4 lacks it; ACLs may deny it).
             }
         }
+        carryHandshakeError = true
     }
 
     /// From now on, all replies on this connection together may take at most `bytes` of
@@ -112,6 +123,7 @@ public final class Connection {
     /// Reads one more reply without sending anything: the messages after SUBSCRIBE or MONITOR.
     public func receive(stage: String, deadline: Deadline) throws(ConnectionError) -> RedisReply {
         guard fd >= 0 else { throw ConnectionError.closed(stage: .command(stage)) }
+        defer { ServerWait.leave() }
         do throws(ConnectionError) {
             return try readReply(stage: .command(stage), deadline: deadline)
         } catch {
@@ -142,6 +154,8 @@ public final class Connection {
         guard fd >= 0 else { throw ConnectionError.closed(stage: stages.first ?? .connect) }
         ServerWait.enter(stages.first ?? .connect)
         defer { ServerWait.leave() }
+        if !carryHandshakeError { lastError = nil }
+        carryHandshakeError = false
         var payload: [UInt8] = []
         for argv in commands { payload += CommandEncoder.encode(argv) }
         do throws(ConnectionError) {
@@ -241,7 +255,10 @@ public final class Connection {
             }
         }
         guard let (errorStage, message) = lastError else { return error }
-        if errorStage == .auth || errorStage == .select { return .server(stage: errorStage, message: message) }
+        // By the server's words, not by which command the error answered.
+        if (errorStage == .auth || errorStage == .select) && !ConnectionError.isRefusal(message) {
+            return .server(stage: errorStage, message: message)
+        }
         return .refusedByServer(message: message)
     }
 

@@ -87,6 +87,11 @@ extension ConnectionError: CustomStringConvertible {
 }
 
 extension ConnectionError {
+    /// Errors a server sends to refuse a connection outright, whatever was asked.
+    static func isRefusal(_ message: String) -> Bool {
+        message.hasPrefix("DENIED") || message.lowercased().contains("max number of clients reached")
+    }
+
     /// The server's words without redundant prefixes, with the setting to look at.
     static func refusalText(_ message: String) -> String {
         var text = message

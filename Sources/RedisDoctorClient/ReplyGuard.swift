@@ -35,11 +35,16 @@ struct ReplyGuard {
     private var number = 0
     private var digits = 0
     private var negative = false
+    /// The last byte seen was a CR: a line ends only at CR LF, exactly as hiredis reads it
+    /// (a bare LF is part of the line), so the guard and hiredis never split lines apart.
+    private var pendingCR = false
 
     private enum State {
         case type
         case skipLine
         case count(aggregate: Bool)
+        /// A length was read and its CR seen; only LF may follow.
+        case countEnd(aggregate: Bool)
         case payload(remaining: Int)
     }
 
@@ -63,19 +68,31 @@ struct ReplyGuard {
             case .type:
                 try charge(1)
                 switch byte {
-                case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ":"): state = .skipLine
+                case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ":"): state = .skipLine; pendingCR = false
                 case UInt8(ascii: "*"): startNumber(); state = .count(aggregate: true)
                 case UInt8(ascii: "$"): startNumber(); state = .count(aggregate: false)
                 default: throw .malformed("unexpected byte \(byte) where a reply type was expected")
                 }
                 i += 1
             case .skipLine:
-                // Status, error and integer lines: only their end matters.
-                let end = bytes[i...].firstIndex(of: 0x0A)
+                // Status, error and integer lines: only their end, CR LF, matters.
+                var search = i
+                var end: Int?
+                while let lf = bytes[search...].firstIndex(of: 0x0A) {
+                    let previousIsCR = lf > i ? bytes[lf - 1] == 0x0D : pendingCR
+                    if previousIsCR { end = lf; break }
+                    search = lf + 1
+                }
                 let stop = end.map { $0 + 1 } ?? bytes.endIndex
                 try charge(stop - i)
+                if end != nil {
+                    pendingCR = false
+                    state = .type
+                    try finishElement()
+                } else {
+                    pendingCR = stop > i && bytes[stop - 1] == 0x0D
+                }
                 i = stop
-                if end != nil { state = .type; try finishElement() }
             case .count(let aggregate):
                 try charge(1)
                 i += 1
@@ -85,18 +102,24 @@ struct ReplyGuard {
                     digits += 1
                     guard digits <= 18 else { throw .malformed("a length of more than 18 digits") }
                     number = number * 10 + Int(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "\r"): continue
-                case 0x0A:
+                case UInt8(ascii: "\r"):
                     guard digits > 0 else { throw .malformed("a length with no digits") }
-                    try header(aggregate: aggregate, count: negative ? -number : number)
+                    state = .countEnd(aggregate: aggregate)
                 default: throw .malformed("unexpected byte \(byte) in a length")
                 }
+            case .countEnd(let aggregate):
+                try charge(1)
+                i += 1
+                guard byte == 0x0A else { throw .malformed("a length not ended by CR LF") }
+                try header(aggregate: aggregate, count: negative ? -number : number)
             case .payload(let remaining):
                 let take = min(remaining, bytes.endIndex - i)
                 try charge(take)
                 if let lineLimit {
+                    // Lines of the body only: the closing CR LF is not a line of its own.
+                    let body = max(0, min(take, remaining - 2))
                     var j = i
-                    while let newline = bytes[j..<(i + take)].firstIndex(of: 0x0A) {
+                    while let newline = bytes[j..<(i + body)].firstIndex(of: 0x0A) {
                         lines += 1
                         if lines > lineLimit { throw .tooManyLines(lineLimit) }
                         j = newline + 1

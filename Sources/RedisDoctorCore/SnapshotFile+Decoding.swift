@@ -76,6 +76,12 @@ extension SnapshotFile {
         /// 1-based number of the line that starts at `position`.
         var line = 1
         var lineStart = 0
+        /// Replies decoded so far: each costs about 40 bytes of memory whatever its size
+        /// in the file, so a dense 64 MiB file of `:0` lines is refused, not decoded.
+        var replies = 0
+
+        /// Matches the live budget: 32 MiB at 35 bytes an element is under a million.
+        static let maximumReplies = 1_000_000
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -109,6 +115,8 @@ extension SnapshotFile {
 
         mutating func parseReply(depth: Int) throws(SnapshotFileError) -> RedisReply {
             guard depth < SnapshotFile.maxDepth else { throw error("replies nested deeper than \(SnapshotFile.maxDepth)") }
+            replies += 1
+            guard replies <= Self.maximumReplies else { throw error("more than \(Self.maximumReplies) replies and elements in one snapshot") }
             guard let text = readLine() else { throw error("unexpected end of file, expected a reply") }
             guard let marker = text.utf8.first else {
                 throw error("expected a reply (+ - : _ $ *), found an empty line", atLineStart: true)
@@ -145,7 +153,7 @@ extension SnapshotFile {
                     throw error("array reply '*' needs a plausible element count, found '\(SnapshotFile.prefix(rest))'", atLineStart: true)
                 }
                 var items: [RedisReply] = []
-                items.reserveCapacity(count)
+                items.reserveCapacity(min(count, 1024))
                 for _ in 0..<count { items.append(try parseReply(depth: depth + 1)) }
                 return .array(items)
             default:

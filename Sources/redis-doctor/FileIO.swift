@@ -42,6 +42,17 @@ enum FileIO {
         Failure(path: path, reason: "larger than the \(limit >> 20) MiB limit for local files; refused")
     }
 
+    /// True when the file at `path` begins with `tag` (read without reading the rest).
+    static func startsWith(_ path: String, _ tag: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let want = Array(tag.utf8)
+        var buffer = [UInt8](repeating: 0, count: want.count)
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        return n == want.count && buffer == want
+    }
+
     /// What is at `path` without following a link: nil when nothing is.
     static func kind(of path: String) -> String? {
         var info = stat()
@@ -64,10 +75,14 @@ enum FileIO {
         throw Failure(path: path, reason: "is a \(kind), not a regular file; refusing to replace it")
     }
 
+    /// O_TMPFILE (`__O_TMPFILE | O_DIRECTORY`; the macro is not imported into Swift).
+    private static let temporaryFileFlag = Int32(0o20000000) | O_DIRECTORY
+
     /// Writes a new file beside the target and renames it over, so a reader never sees
-    /// half a file. Only a regular file (or nothing) is replaced; the temporary file is
-    /// created exclusively (O_EXCL|O_NOFOLLOW, 0600) under an unpredictable name, so a
-    /// planted link cannot redirect the write.
+    /// half a file. Only a regular file (or nothing) is replaced. The content is written
+    /// to an unnamed O_TMPFILE where the file system has it, so a run killed mid-write
+    /// leaves nothing behind; it gets a name (unpredictable, created exclusively, 0600)
+    /// just before the rename, so a planted link cannot redirect the write either.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
         try requireRegularOrAbsent(path)
         let slash = path.lastIndex(of: "/")
@@ -75,27 +90,32 @@ enum FileIO {
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var generator = SystemRandomNumberGenerator()
         let temporary = directory + "." + base + "." + String(generator.next(), radix: 16) + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        var fd = open(directory.isEmpty ? "." : directory, temporaryFileFlag | O_WRONLY | O_CLOEXEC, 0o600)
+        let unnamed = fd >= 0
+        if !unnamed {
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        }
         guard fd >= 0 else { throw Failure(path: temporary, reason: String(cString: strerror(errno))) }
+        func fail(_ reason: String) -> Failure {
+            close(fd)
+            if !unnamed { unlink(temporary) }
+            return Failure(path: path, reason: reason)
+        }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temporary)
-                throw Failure(path: temporary, reason: reason)
-            }
+            if n <= 0 { throw fail(String(cString: strerror(errno))) }
             offset += n
         }
-        let synced = fsync(fd) == 0
-        let syncReason = String(cString: strerror(errno))
-        close(fd)
-        guard synced else {
-            unlink(temporary)
-            throw Failure(path: temporary, reason: "fsync failed: \(syncReason)")
+        guard fsync(fd) == 0 else { throw fail("fsync failed: " + String(cString: strerror(errno))) }
+        if unnamed {
+            // linkat fails if the name exists: the name is as exclusive as O_EXCL makes it.
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+                throw fail("cannot name the new file: " + String(cString: strerror(errno)))
+            }
         }
+        close(fd)
         // Checked again just before the rename: the path may have changed meanwhile.
         do throws(Failure) {
             try requireRegularOrAbsent(path)

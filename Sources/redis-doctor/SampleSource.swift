@@ -56,9 +56,10 @@ enum SampleSource {
                 var earlier: Snapshot?
                 if let interval {
                     earlier = try collector.collect(link, deadline: session.deadline)
-                    Pause.sleep(seconds: interval)
+                    // Never past the deadline: then the second sample times out, CRITICAL, as it should.
+                    Pause.sleep(seconds: min(interval, Double(session.deadline.remainingMilliseconds) / 1000))
                     // An abandoned CLIENT LIST drops the connection: open another for the second sample.
-                    if !link.isOpen {
+                    if !link.isOpen || link.closedByPeer {
                         link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
                         link.limitAllReplies(to: session.options.maxReplyBytes)
                     }

@@ -9,6 +9,7 @@ struct SnapshotRunner {
 
     func run() -> ExitStatus {
         guard let session = SessionSetup.make(connection, defaultTimeout: CheckRunner.defaultTimeout) else { return .usage }
+        Watchdog.bound(timeout: session.timeout, doing: "snapshot")
         // A device, FIFO or link at -o is refused before the server is even asked.
         if output != "-" {
             do throws(FileIO.Failure) {
@@ -18,7 +19,6 @@ struct SnapshotRunner {
                 return .usage
             }
         }
-        Watchdog.bound(timeout: session.timeout, doing: "snapshot")
         let snapshot: Snapshot
         do throws(ConnectionError) {
             let link = try Connection.open(session.target, deadline: session.deadline, options: session.options)

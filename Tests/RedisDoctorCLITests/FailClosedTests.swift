@@ -76,6 +76,20 @@ struct FailClosedTests {
         #expect(send.stderr.contains("max number of clients reached"), "\(send.stderr)")
     }
 
+    /// With a password the refusal arrives as AUTH's reply: it is still the server refusing
+    /// the connection (CRITICAL), not a failed login (UNKNOWN).
+    @Test func maxclientsRefusalWithAPasswordIsNotAnAuthFailure() throws {
+        let server = try RedisServerProcess(["--maxclients", "1", "--requirepass", "pw"])
+        guard let holder = RawSocket.connectLoopback(port: server.port) else { Issue.record("no connection"); return }
+        defer { close(holder) }
+        usleep(100_000)
+        let check = try CommandRun.run(["-p", String(server.port), "check"], environment: ["REDISCLI_AUTH": "pw"])
+        #expect(check.exitCode == 2, "\(check.stdout)")
+        #expect(check.stdout.hasPrefix("REDIS CRITICAL - the server refused the connection: max number of clients reached"), "\(check.stdout)")
+        let send = try CommandRun.run(["-p", String(server.port), "send", "PING"], environment: ["REDISCLI_AUTH": "pw"])
+        #expect(send.exitCode == 2, "\(send.stderr)")
+    }
+
     @Test(arguments: ["empty", "/dev/null", "random"])
     func unreadableInfoFilesAreUnknown(_ kind: String) throws {
         let dir = try TemporaryDirectory.make(prefix: "redis-doctor-info")

@@ -2,6 +2,8 @@ import Foundation
 import Glibc
 import Testing
 import TestSupport
+@testable import redis_doctor
+import RedisDoctorCore
 
 /// State files and snapshots are written only as regular files, through an exclusive
 /// temporary file and a rename; anything else at the path is refused and left untouched.
@@ -12,18 +14,25 @@ struct SafeFilesTests {
         return lstat(path, &info) == 0 ? info.st_mode : nil
     }
 
-    @Test func devicesAreNeverReplaced() throws {
+    /// A device node of the test's own (the system's /dev/null is never put at risk):
+    /// as root, `--state-file /dev/null` once replaced it with a regular file.
+    @Test(.enabled(if: getuid() == 0, "creating a device node needs root"))
+    func devicesAreNeverReplaced() throws {
         let server = try RedisServerProcess()
         let port = String(server.port)
-        let before = Self.mode("/dev/null")
-        let check = try CommandRun.run(["-p", port, "check", "--state-file", "/dev/null"])
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-device")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let device = dir + "/null"
+        #expect(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0, "mknod c 1 3 (glibc encoding of major 1, minor 3)")
+        let before = Self.mode(device)
+        #expect(before.map { $0 & S_IFMT == S_IFCHR } == true)
+        let check = try CommandRun.run(["-p", port, "check", "--state-file", device])
         #expect(check.exitCode == 0)
-        #expect(check.stderr.contains("/dev/null is a character device, not a regular file"))
-        let snapshot = try CommandRun.run(["-p", port, "snapshot", "-o", "/dev/null"])
+        #expect(check.stderr.contains("\(device) is a character device, not a regular file"), "\(check.stderr)")
+        let snapshot = try CommandRun.run(["-p", port, "snapshot", "-o", device])
         #expect(snapshot.exitCode == 3)
         #expect(snapshot.stderr.contains("is a character device, not a regular file; refusing to replace it"))
-        #expect(Self.mode("/dev/null") == before)
-        #expect(before.map { $0 & S_IFMT == S_IFCHR } == true)
+        #expect(Self.mode(device) == before)
     }
 
     @Test func aPlantedLinkIsRefusedAndItsTargetUntouched() throws {
@@ -68,10 +77,34 @@ struct SafeFilesTests {
         #expect(first.exitCode == 0)
         let baseline = try Data(contentsOf: URL(fileURLWithPath: state))
         server.call("SET k v")
-        _ = try CommandRun.run(["-p", String(server.port), "check", "--state-file", state])
-        #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == baseline, "a sample under 5 s newer did not replace it")
+        // A minimum interval of a minute: the rerun is surely closer than that, even on a loaded machine.
+        _ = try CommandRun.run(["-p", String(server.port), "check", "--state-file", state, "--set", "bgsave-stalled.stall-min-interval=60"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == baseline, "a sample closer than the minimum interval did not replace it")
         let later = try CommandRun.run(["-p", String(server.port), "check", "--state-file", state, "--set", "bgsave-stalled.stall-min-interval=0"])
         #expect(later.exitCode == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: state)) != baseline, "with no minimum interval the sample is recorded")
+    }
+}
+
+/// The state file's own edge cases, without a server.
+struct StateFileEdgeTests {
+    /// A corrupt sample time must not overflow the interval arithmetic (a trap would
+    /// leave Nagios no status line at all).
+    @Test func extremeSampleTimesDoNotTrap() throws {
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-state-edge")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = StateFile(path: dir + "/state")
+        let previous = Snapshot(target: "t", takenAtMicros: .min)
+        file.record(Snapshot(target: "t", takenAtMicros: .max), for: "t", previous: previous, minimumInterval: 5)
+        file.record(Snapshot(target: "t", takenAtMicros: .min), for: "t", previous: Snapshot(target: "t", takenAtMicros: .max), minimumInterval: 5)
+        #expect(file.previous(for: "t")?.takenAtMicros == .min)
+    }
+
+    /// Many targets sharing one file: the oldest are dropped before it outgrows the read cap.
+    @Test func aSharedStoreIsTrimmedOldestFirst() {
+        var store = StateStore()
+        for i in 0..<10 { store.record([UInt8](repeating: 1, count: 100), for: "t\(i)", writtenAtMicros: Int64(i)) }
+        let trimmed = store.trimmed(toPayloadBytes: 450, keeping: "t0")
+        #expect(Set(trimmed.entries.keys) == ["t0", "t7", "t8", "t9"])
     }
 }

@@ -146,6 +146,29 @@ struct ConnectionTests {
         }
     }
 
+    /// An error reply from an earlier command is not the reason for a later close.
+    @Test func anOldErrorIsNotBlamedForALaterClose() throws {
+        let server = try RedisServerProcess()
+        let link = try Connection.open(tcp(server), deadline: Deadline(seconds: 5))
+        let reply = try link.send(["NOSUCHCOMMAND"], deadline: Deadline(seconds: 5))
+        #expect(reply.isError)
+        server.call("CLIENT KILL TYPE normal")
+        #expect(throws: (any Error).self) { _ = try link.send(["PING"], deadline: Deadline(seconds: 3)) }
+        do {
+            _ = try Connection.open(tcp(server), deadline: Deadline(seconds: 5)).send(["NOSUCHCOMMAND"], deadline: Deadline(seconds: 5))
+            let again = try Connection.open(tcp(server), deadline: Deadline(seconds: 5))
+            _ = try again.send(["NOSUCHCOMMAND"], deadline: Deadline(seconds: 5))
+            server.call("CLIENT KILL TYPE normal")
+            _ = try again.send(["PING"], deadline: Deadline(seconds: 3))
+            Issue.record("PING on a killed connection answered")
+        } catch {
+            switch error {
+            case .closed, .reset: break
+            default: Issue.record("expected closed or reset, got \(error)")
+            }
+        }
+    }
+
     @Test func oversizedReplyIsRefused() throws {
         let server = try RedisServerProcess()
         server.call("SET big " + String(repeating: "x", count: 20_000))

@@ -48,6 +48,26 @@ struct ReplyGuardTests {
         let list = "$40\r\n" + String(repeating: "id=1 x\n", count: 5) + "abcde\r\n"
         #expect(scan(list, lineLimit: 10) == nil)
         #expect(scan(list, lineLimit: 4) == .tooManyLines(4))
+        // Exactly the limit: the closing CR LF is not a line of its own.
+        let exact = "$35\r\n" + String(repeating: "id=1 x\n", count: 5) + "\r\n"
+        #expect(scan(exact, lineLimit: 5) == nil)
+        #expect(scan(exact, lineLimit: 4) == .tooManyLines(4))
+    }
+
+    /// hiredis ends a line only at CR LF; a bare LF is part of a status line. Were the guard
+    /// to end lines at LF, `+x\n$13` would hide a `*2147483647` header inside a "string".
+    @Test func aBareLineFeedCannotSmuggleAHeader() {
+        #expect(scan("*2\r\n+x\n$13\r\n*2147483647\r\n") == .tooLarge("a reply announcing 2147483647 elements, more than the 1 MiB reply budget allows"))
+        for cut in 1..<12 {
+            let bytes = Array("*2\r\n+x\n$13\r\n*2147483647\r\n".utf8)
+            var guardian = ReplyGuard(budget: 1 << 20)
+            var refused = false
+            do { try guardian.scan(bytes[..<cut]); try guardian.scan(bytes[cut...]) } catch { refused = true }
+            #expect(refused, "split at \(cut)")
+        }
+        // A length must end in CR LF.
+        guard case .malformed = scan("*2\n:1\r\n:2\r\n") else { Issue.record("bare LF after a length accepted"); return }
+        #expect(scan("+a\r\r\n+b\r\n") == nil)
     }
 
     @Test func splitAnywhereGivesTheSameVerdict() {

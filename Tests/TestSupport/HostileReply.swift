@@ -12,7 +12,7 @@ enum HostileReply {
         if handshake { _ = put("+OK\r\n+PONG\r\n") }
         let deadline = MonotonicNanos.now() + 4_000_000_000
         // The seed picks the kind, so a run of consecutive seeds covers every kind.
-        switch seed % 8 {
+        switch seed % 9 {
         case 0:  // a count that cannot be real, then silence
             _ = put("*\(2_147_483_647 - Int(random.next() % 1000))\r\n")
         case 1:  // nested huge counts
@@ -32,6 +32,8 @@ enum HostileReply {
             _ = put(String(repeating: "*1\r\n", count: 1 + Int(random.next() % 64)) + ":1\r\n")
         case 6:  // a negative or absurd length
             _ = put(["$-5\r\n", "*-2\r\n", "$99999999999999999999\r\n", "*1a\r\n"][Int(random.next() % 4)])
+        case 7:  // a header hidden behind a bare LF, which is no line end to hiredis
+            _ = put("*2\r\n+x\n$13\r\n" + String(repeating: "*2147483647\r\n", count: 1 + Int(random.next() % 7)))
         default:  // an endless error line
             _ = put("-ERR ")
             while !stopped() && MonotonicNanos.now() < deadline { if !put(String(repeating: "e", count: 65_536)) { return } }

@@ -67,3 +67,20 @@ public struct StateStoreError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String { "state file line \(line) (byte \(offset)): \(reason)" }
 }
+
+extension StateStore {
+    /// Drops the oldest entries, never `keep`, until the payloads total at most `bytes`:
+    /// a state file shared by many targets must stay readable (under the local-file cap),
+    /// or every target would lose its baseline at once.
+    public func trimmed(toPayloadBytes bytes: Int, keeping keep: String) -> StateStore {
+        var total = entries.values.reduce(0) { $0 + $1.payload.count }
+        guard total > bytes else { return self }
+        var copy = self
+        for (target, entry) in entries.sorted(by: { $0.value.writtenAtMicros < $1.value.writtenAtMicros }) where target != keep {
+            copy.entries[target] = nil
+            total -= entry.payload.count
+            if total <= bytes { break }
+        }
+        return copy
+    }
+}

@@ -8,8 +8,8 @@ public enum FieldExplanation {
 
     public static func render(_ name: String, info: Info?) -> String {
         guard let field = field(named: name) else {
-            var text = "'\(name)' is not in redis-doctor's field table."
-            if let raw = info?.value(name) { text += " Current value: \(raw)" }
+            var text = "'\(OutputText.oneLine(name))' is not in redis-doctor's field table."
+            if let raw = info?.value(name) { text += " Current value: \(OutputText.oneLine(raw))" }
             return text + "\n"
         }
         let spec = field.spec
@@ -21,9 +21,9 @@ public enum FieldExplanation {
             if let number = info.number(field), spec.kind == .number {
                 let raw = info.string(field) ?? ""
                 let human = humanValue(number, unit: spec.unit)
-                lines.append("  current: " + raw + (human == raw ? "" : " (\(human))"))
+                lines.append("  current: " + OutputText.oneLine(raw) + (human == raw ? "" : " (\(human))"))
             } else if let text = info.string(field) {
-                lines.append("  current: \(text)")
+                lines.append("  current: \(OutputText.oneLine(text))")
             } else {
                 lines.append("  current: not reported by this server")
             }

@@ -13,13 +13,16 @@ extension ConnectionTarget {
     public static func parse(uri: String) throws(TargetError) -> ConnectionTarget {
         let lower = uri.lowercased()
         if lower.hasPrefix("rediss://") {
-            throw TargetError("TLS is not supported yet (rediss:// in \(redacted(uri)))")
+            throw TargetError("TLS is not supported yet (a rediss:// URI)")
         }
         if lower.hasPrefix("unix://") {
             return try parseUnix(String(uri.dropFirst("unix://".count)), original: uri)
         }
         guard lower.hasPrefix("redis://") else {
-            throw TargetError("unsupported URI '\(redacted(uri))': expected redis://host[:port][/db] or unix:///path?db=N")
+            // Only the scheme is named: the rest of a mistyped URI may hold the password.
+            let scheme = uri.prefix { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+            let named = !scheme.isEmpty && uri.dropFirst(scheme.count).hasPrefix(":") ? " with scheme '\(scheme)'" : ""
+            throw TargetError("unsupported URI\(named): expected redis://host[:port][/db] or unix:///path?db=N")
         }
         var rest = Substring(uri.dropFirst("redis://".count))
         var user: String?
@@ -42,12 +45,19 @@ extension ConnectionTarget {
             rest = rest[..<slash]
             if !dbText.isEmpty {
                 guard let n = Int(dbText), n >= 0 else {
-                    throw TargetError("database '\(dbText)' in URI is not a non-negative number")
+                    throw TargetError("the database in the URI is not a non-negative number")
                 }
                 db = n
             }
         }
-        let (host, port) = try hostAndPort(rest)
+        // Nothing taken from a URI is quoted back: without its '@', `redis://user:PW` puts
+        // the password where the port goes.
+        let host: String, port: Int
+        do throws(TargetError) {
+            (host, port) = try hostAndPort(rest)
+        } catch {
+            throw TargetError("the host:port part of the URI is not valid (expected host, host:port or [v6]:port, with a port from 1 to 65535)")
+        }
         return ConnectionTarget(endpoint: .tcp(host: host, port: port), user: user, password: password, db: db)
     }
 
@@ -66,13 +76,13 @@ extension ConnectionTarget {
                 switch key {
                 case "db":
                     guard let n = Int(value), n >= 0 else {
-                        throw TargetError("db=\(value) in '\(redacted(original))' is not a non-negative number")
+                        throw TargetError("the db parameter of the unix URI is not a non-negative number")
                     }
                     db = n
                 case "password": password = try percentDecoded(value, what: "password")
                 case "user": user = try percentDecoded(value, what: "user")
                 default:
-                    throw TargetError("unknown parameter '\(key)' in '\(redacted(original))' (known: db, user, password)")
+                    throw TargetError("unknown parameter in the unix URI (known: db, user, password)")
                 }
             }
         }

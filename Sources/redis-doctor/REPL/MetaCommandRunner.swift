@@ -44,7 +44,7 @@ final class MetaCommandRunner {
                 return false
             }
             guard let bytes = reply.bytes else {
-                Terminal.out(Style.error("CLIENT LIST refused: \(reply.errorMessage ?? "no reply")") + "\n")
+                Terminal.out(Style.error("CLIENT LIST refused: \(OutputText.oneLine(reply.errorMessage ?? "no reply"))") + "\n")
                 return true
             }
             let analysis = ClientGroups(ClientList.parse(bytes), options: ClientGroupOptions(idleThresholdSeconds: idle))
@@ -70,7 +70,7 @@ final class MetaCommandRunner {
     func connect() -> Bool {
         do throws(ConnectionError) {
             _ = try session.ensureConnected()
-            let version = session.serverRun?.version.map { " (Redis \($0))" } ?? ""
+            let version = session.serverRun?.version.map { " (Redis \(OutputText.oneLine($0)))" } ?? ""
             Terminal.out(Style.notice("connected to \(session.target.address)\(version)") + "\n")
             return true
         } catch {
