@@ -60,7 +60,12 @@ struct ReplyGuard {
 
     /// Checks `bytes`, which continue the stream; throws before any byte of a chunk
     /// that would break the budget reaches the decoder.
-    mutating func scan(_ bytes: ArraySlice<UInt8>) throws(Violation) {
+    mutating func scan(_ slice: ArraySlice<UInt8>) throws(Violation) {
+        // Raw buffer access: this runs over every byte a server sends.
+        try slice.withUnsafeBufferPointer { (bytes) throws(Violation) in try scan(bytes) }
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(Violation) {
         var i = bytes.startIndex
         while i < bytes.endIndex {
             let byte = bytes[i]

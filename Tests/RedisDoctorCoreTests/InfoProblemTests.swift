@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import RedisDoctorCore
 
 /// A check that can read no INFO is a check-level error, never "OK, 21 skipped".

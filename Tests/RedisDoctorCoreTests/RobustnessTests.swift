@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import RedisDoctorCore
 
 /// Bytes biased towards the grammar's punctuation so mutations hit real paths.

@@ -4,7 +4,7 @@ import Glibc
 /// attacker on the port could send. The same seed always gives the same bytes.
 enum HostileReply {
     static func write(seed: UInt64, to fd: Int32, stopped: () -> Bool) {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         func put(_ text: String) -> Bool {
             Array(text.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } > 0
         }
@@ -38,19 +38,6 @@ enum HostileReply {
             _ = put("-ERR ")
             while !stopped() && MonotonicNanos.now() < deadline { if !put(String(repeating: "e", count: 65_536)) { return } }
         }
-    }
-}
-
-/// SplitMix64: small, fast, and the same sequence everywhere for a seed.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
