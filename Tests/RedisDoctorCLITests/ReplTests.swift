@@ -164,3 +164,30 @@ struct ReplScriptInputTests {
         #expect(run.stdout == "PONG\n", "\(run.stdout.prefix(100))")
     }
 }
+
+/// The interactive REPL is bounded per command like every subcommand, and keeps running.
+@Suite(.enabled(if: TmuxSession.shouldRun, "tmux not installed"))
+struct ReplHostileReplyTests {
+    @Test func aHugeCountIsRefusedAtOnceAndTheShellGoesOn() throws {
+        let info = "# Server\r\nredis_version:7.0.15\r\nrole:master\r\n"
+        let server = try FaultServer(.scripted([
+            "CLIENT SETNAME": .text("+OK\r\n"), "PING": .text("+PONG\r\n"),
+            "INFO": .text("$\(info.utf8.count)\r\n\(info)\r\n"), "COMMAND": .text("*0\r\n"),
+            "GET": .text("*2147483647\r\n"),
+        ]))
+        defer { server.stop() }
+        let home = try TemporaryDirectory.make(prefix: "redis-doctor-repl")
+        let repl = try TmuxSession("'\(CommandRun.binary)' -p \(server.port) -t 3",
+                                   environment: ["HOME": home, "REDISDOCTOR_HISTFILE": home + "/history", "PAGER": "cat", "TERM": "xterm"])
+        defer { repl.kill() }
+        #expect(repl.waitFor(">").matched)
+        let start = Date()
+        repl.type("GET k")
+        let refused = repl.waitFor("2147483647 elements", timeout: 3)
+        #expect(refused.matched, "\(refused.screen)")
+        #expect(Date().timeIntervalSince(start) < 2, "refused from the header, not at the deadline")
+        repl.type("PING")
+        let pong = repl.waitFor("PONG", timeout: 3)
+        #expect(pong.matched, "the shell goes on: \(pong.screen)")
+    }
+}
