@@ -102,6 +102,9 @@ public final class Connection {
         replyGuard.resetTotal(bytes)
     }
 
+    /// What is left of the overall budget (nil: none is set), to carry to a new connection.
+    public var unspentReplyBudget: Int? { replyGuard.unspentTotal }
+
     /// Sends one command and waits for its reply. `lineLimit`: refuse a text reply with
     /// more lines than this (CLIENT LIST past --client-list-limit), and drop the connection.
     public func send(_ argv: [String], deadline: Deadline, lineLimit: Int? = nil) throws(ConnectionError) -> RedisReply {

@@ -12,7 +12,11 @@ extension ConnectionError {
         case .closed(let stage), .reset(let stage): return CheckError(kind: .connectionReset, message: message, stage: stage.description)
         case .system(let stage, _, _, _): return CheckError(kind: .unreachable, message: message, stage: stage.description)
         case .cancelled(let stage): return CheckError(kind: .internalError, message: message, stage: stage.description)
-        case .server(let stage, _): return CheckError(kind: .authentication, message: message, stage: stage.description)
+        case .server(let stage, let reply):
+            // By the server's code: BUSY during SELECT is a server not serving, not a login problem.
+            var error = CheckError.serverRefusal(reply, command: stage.description)
+            error.message += " (\(target))"
+            return error
         case .refusedByServer: return CheckError(kind: .serverRefused, message: message, stage: "connect")
         case .local(let stage, _): return CheckError(kind: .local, message: message, stage: stage.description)
         case .notRedis, .protocolError, .replyTooLarge, .tooManyLines: return CheckError(kind: .protocolError, message: message)

@@ -196,6 +196,8 @@ struct ReplyGuard {
         }
     }
 
+    var unspentTotal: Int? { totalBudget.map { max(0, $0 - total) } }
+
     /// Starts counting all replies together afresh under `limit` (nil: no overall limit).
     mutating func resetTotal(_ limit: Int?) {
         total = 0

@@ -5,6 +5,10 @@
 /// tokens are separated by single spaces and split on their FIRST `=`, so
 /// `name=odd=name:with,chars` keeps its value whole. Tokens without `=` are skipped.
 public enum ClientList {
+    /// Entries read at most: far above any real server (maxclients defaults to 10,000),
+    /// and about 40 MB of entries.
+    public static let maximumEntries = 200_000
+
     public static func parse(_ bytes: [UInt8]) -> [ClientEntry] {
         bytes.withUnsafeBufferPointer { parse($0, source: bytes) }
     }
@@ -66,6 +70,8 @@ public enum ClientList {
                     if lineEnd > lineStart, buffer[lineEnd - 1] == Bytes.cr { lineEnd -= 1 }
                     entry.lineEnd = lineEnd
                     clients.append(entry)
+                    // A dense hostile list (`a=` lines) would cost 200 bytes an entry.
+                    if clients.count >= maximumEntries { return clients }
                     entry = blank
                     sawField = false
                 }

@@ -15,11 +15,18 @@ public struct ConfigValues: Sendable, Equatable {
     }
 
     /// Adds pairs whose names are not present yet (first wins, like INFO merging).
+    /// Pairs kept at most (a real CONFIG GET * has about 500), and the longest value
+    /// kept (a real one is under 200 bytes): a hostile reply stays small to split and scan.
+    public static let maximumItems = 4096
+    public static let maximumValueBytes = 4096
+
     public mutating func merge(_ reply: RedisReply) {
         guard let array = reply.array else { return }
+        var seen = Set(items.map { $0.name.lowercased() })
         var index = 0
-        while index + 1 < array.count {
-            if let name = array[index].text, let value = array[index + 1].text, self[name] == nil {
+        while index + 1 < array.count && items.count < Self.maximumItems {
+            if let name = array[index].text, var value = array[index + 1].text, seen.insert(name.lowercased()).inserted {
+                if value.utf8.count > Self.maximumValueBytes { value = String(decoding: value.utf8.prefix(Self.maximumValueBytes), as: UTF8.self) }
                 items.append(Item(name: name, value: value))
             }
             index += 2

@@ -13,8 +13,12 @@ public struct InfoPairs: Sendable, Equatable {
     public private(set) var pairs: [Pair] = []
     public private(set) var positional: [String] = []
 
+    /// Items kept at most: real values have fewer than 20; a hostile `a,a,a...` line
+    /// of 30 MB would otherwise become 15 million strings.
+    public static let maximumItems = 64
+
     public init(parsing value: String) {
-        for item in value.utf8.split(separator: Bytes.comma, omittingEmptySubsequences: true) {
+        for item in value.utf8.split(separator: Bytes.comma, maxSplits: Self.maximumItems, omittingEmptySubsequences: true).prefix(Self.maximumItems) {
             if let eq = item.firstIndex(of: Bytes.equals) {
                 pairs.append(Pair(
                     key: String(decoding: item[item.startIndex..<eq], as: UTF8.self),

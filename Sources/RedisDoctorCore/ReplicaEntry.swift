@@ -14,8 +14,10 @@ public struct ReplicaEntry: Sendable, Equatable {
 extension Info {
     /// Replicas listed by a master, in both forms: 2.8+ `ip=..,port=..` and
     /// the positional 2.4/2.6 form `slave0:127.0.0.1,6380,online`.
+    /// At most the first 1,000 (real masters have a handful), so a hostile INFO of
+    /// `slaveN` lines stays cheap to read.
     public var replicas: [ReplicaEntry] {
-        entries.compactMap { entry in
+        entries.lazy.filter { $0.key.hasPrefix("slave") }.prefix(1000).compactMap { entry in
             guard entry.key.hasPrefix("slave"), let index = Int(entry.key.dropFirst(5)), index >= 0 else { return nil }
             let pairs = InfoPairs(parsing: entry.value)
             if pairs.pairs.isEmpty {

@@ -4,7 +4,8 @@ extension SnapshotFile {
     public static func decode(_ bytes: [UInt8]) throws(SnapshotFileError) -> Snapshot {
         var reader = Reader(bytes: bytes)
         guard let first = reader.readLine() else { throw reader.error("empty file, expected '\(magic) \(version)'") }
-        let parts = first.split(separator: " ", omittingEmptySubsequences: true)
+        // Split only a plausible first line: a 64 MiB one of "a a a" is no snapshot.
+        let parts = first.utf8.count > 64 ? [] : first.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0] == magic else {
             throw reader.error("not a redis-doctor snapshot: first line must be '\(magic) \(version)'", atLineStart: true)
         }
@@ -31,8 +32,13 @@ extension SnapshotFile {
         }
         while let text = reader.readLine() {
             if text.isEmpty || text.hasPrefix("#") { continue }
+            // Command lines are short; a 50 MB one would be copied several times over.
+            if (text.hasPrefix(">>>") || text.hasPrefix("!!!")) && text.utf8.count > 65_536 {
+                throw reader.error("a command line longer than 64 KiB", atLineStart: true)
+            }
             if text.hasPrefix(">>>") {
                 let command = try reader.parseArgs(String(text.dropFirst(3)))
+                try reader.count(command.count)
                 var elapsed: Int64? = nil
                 if let peek = reader.peekLine(), peek.hasPrefix("elapsed-usec:") {
                     _ = reader.readLine()
@@ -46,6 +52,7 @@ extension SnapshotFile {
                 snapshot.exchanges.append(Exchange(command: command, reply: reply, elapsedMicros: elapsed))
             } else if text.hasPrefix("!!!") {
                 let command = try reader.parseArgs(String(text.dropFirst(3)))
+                try reader.count(command.count + 1)
                 guard let reasonLine = reader.readLine(), let (key, value) = splitField(reasonLine), key == "reason" else {
                     throw reader.error("expected 'reason: ...' after a skipped command", atLineStart: true)
                 }
@@ -85,6 +92,12 @@ extension SnapshotFile {
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
+        /// Charges decoded values (replies, elements, command arguments) against the cap.
+        mutating func count(_ values: Int) throws(SnapshotFileError) {
+            replies += values
+            guard replies <= Self.maximumReplies else { throw error("more than \(Self.maximumReplies) replies, elements and arguments in one snapshot") }
+        }
+
         func error(_ message: String, atLineStart: Bool = false) -> SnapshotFileError {
             // After readLine(), `line`/`lineStart` describe the next line; report the one just read.
             SnapshotFileError(line: atLineStart ? max(1, line - 1) : line,
@@ -115,8 +128,7 @@ extension SnapshotFile {
 
         mutating func parseReply(depth: Int) throws(SnapshotFileError) -> RedisReply {
             guard depth < SnapshotFile.maxDepth else { throw error("replies nested deeper than \(SnapshotFile.maxDepth)") }
-            replies += 1
-            guard replies <= Self.maximumReplies else { throw error("more than \(Self.maximumReplies) replies and elements in one snapshot") }
+            try count(1)
             guard let text = readLine() else { throw error("unexpected end of file, expected a reply") }
             guard let marker = text.utf8.first else {
                 throw error("expected a reply (+ - : _ $ *), found an empty line", atLineStart: true)
@@ -178,6 +190,8 @@ extension SnapshotFile {
             var index = 0
             while index < bytes.count {
                 if bytes[index] == Bytes.space { index += 1; continue }
+                // The commands a snapshot records have a handful of arguments.
+                guard args.count < 1024 else { throw error("a command line of more than 1024 arguments", atLineStart: true) }
                 if bytes[index] == 0x22 {
                     guard let (value, end) = try unquote(bytes, from: index) else { break }
                     guard end == bytes.count || bytes[end] == Bytes.space else {

@@ -10,9 +10,13 @@ struct CheckRunner {
     static let defaultTimeout = 10.0
 
     func run() -> Int32 {
-        let report = makeReport()
+        let (report, saveState) = makeReport()
         let text = render(report)
         Terminal.out(text.hasSuffix("\n") ? text : text + "\n")
+        // The verdict is out: from here on the watchdog only ends the process with it,
+        // so a state file on a slow disk or a held lock cannot replace it with UNKNOWN.
+        Watchdog.settle(exitCode: report.exitCode)
+        saveState?()
         return report.exitCode
     }
 
@@ -29,43 +33,45 @@ struct CheckRunner {
         CheckReport(target: targetText, error: CheckError(kind: .usage, message: message))
     }
 
-    private func makeReport() -> CheckReport {
+    /// The report, and the state-file write to do once it is printed.
+    private func makeReport() -> (CheckReport, (() -> Void)?) {
         let timeout: Double
         do throws(UsageError) {
             timeout = try request.connection.validatedTimeout(default: Self.defaultTimeout)
         } catch {
-            return usage(error.message)
+            return (usage(error.message), nil)
         }
         startWatchdog(timeout: timeout)
         let settings: RuleSettings
         do {
-            let configText = try request.configPath.map { (path) throws(FileIO.Failure) in String(decoding: try FileIO.read(path), as: UTF8.self) }
+            let configText = try request.configPath.map { (path) throws(FileIO.Failure) in
+                String(decoding: try FileIO.read(path, limit: FileIO.configLimit), as: UTF8.self)
+            }
             settings = try RuleSettings(configText: configText, configName: request.configPath ?? "config", arguments: request.rules)
             try settings.validate(against: RuleRegistry.descriptions)
         } catch {
-            return usage("\(error)")
+            return (usage("\(error)"), nil)
         }
         let source: SampleSource
         do throws(UsageError) {
             source = try makeSource()
         } catch {
-            return usage(error.message)
+            return (usage(error.message), nil)
         }
         let target = source.targetText
         let samples: SampleSource.Samples
         switch source.acquire() {
         case .success(let s): samples = s
-        case .failure(let error): return CheckReport(target: target, error: error)
+        case .failure(let error): return (CheckReport(target: target, error: error), nil)
         }
         let state = request.stateFile.map { StateFile(path: $0) }
         let previous = samples.earlier ?? state?.previous(for: samples.current.target)
         let report = CheckReport.evaluate(current: samples.current, info: samples.currentInfo, previous: previous,
                                           settings: settings, origin: source.origin)
-        if report.error == nil {
-            state?.record(samples.current, for: samples.current.target, previous: samples.earlier == nil ? previous : nil,
-                          minimumInterval: settings.minimumSampleInterval())
-        }
-        return report
+        guard report.error == nil, let state else { return (report, nil) }
+        let fromState = samples.earlier == nil ? previous : nil
+        let minimum = settings.minimumSampleInterval()
+        return (report, { state.record(samples.current, for: samples.current.target, previous: fromState, minimumInterval: minimum) })
     }
 
     /// Bounds the whole run before anything can block: every wait on the server has its

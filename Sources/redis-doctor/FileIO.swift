@@ -11,6 +11,8 @@ enum FileIO {
     /// The most any local file (`--from-file`, `--from-snapshot`, `--config`, the state
     /// file) may hold: a snapshot with a 32 MiB CLIENT LIST fits, /dev/zero does not.
     static let readLimit = 64 * 1024 * 1024
+    /// A settings file is a few dozen lines.
+    static let configLimit = 1024 * 1024
 
     /// Reads a whole file, refusing one larger than `limit` before buffering it.
     /// A FIFO may block in open(2): the watchdog bounds that.
@@ -19,11 +21,15 @@ enum FileIO {
         guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
+        var out: [UInt8] = []
         if fstat(fd, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "is a directory") }
-            if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit { throw tooLarge(path, limit) }
+            if (info.st_mode & S_IFMT) == S_IFREG {
+                if Int(info.st_size) > limit { throw tooLarge(path, limit) }
+                // The exact size: growing by doubling would hold two copies at once.
+                out.reserveCapacity(Int(info.st_size) + 1)
+            }
         }
-        var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -39,7 +45,7 @@ enum FileIO {
     }
 
     private static func tooLarge(_ path: String, _ limit: Int) -> Failure {
-        Failure(path: path, reason: "larger than the \(limit >> 20) MiB limit for local files; refused")
+        Failure(path: path, reason: "larger than the \(limit >> 20) MiB limit for \(limit == configLimit ? "settings files" : "local files"); refused")
     }
 
     /// True when the file at `path` begins with `tag` (read without reading the rest).
@@ -90,32 +96,11 @@ enum FileIO {
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var generator = SystemRandomNumberGenerator()
         let temporary = directory + "." + base + "." + String(generator.next(), radix: 16) + ".tmp"
-        var fd = open(directory.isEmpty ? "." : directory, temporaryFileFlag | O_WRONLY | O_CLOEXEC, 0o600)
-        let unnamed = fd >= 0
-        if !unnamed {
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        // Unnamed first; where that or naming it through /proc is not possible, a named
+        // temporary file created exclusively.
+        if !(try writeUnnamed(bytes, in: directory, as: temporary)) {
+            try writeNamed(bytes, as: temporary)
         }
-        guard fd >= 0 else { throw Failure(path: temporary, reason: String(cString: strerror(errno))) }
-        func fail(_ reason: String) -> Failure {
-            close(fd)
-            if !unnamed { unlink(temporary) }
-            return Failure(path: path, reason: reason)
-        }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { throw fail(String(cString: strerror(errno))) }
-            offset += n
-        }
-        guard fsync(fd) == 0 else { throw fail("fsync failed: " + String(cString: strerror(errno))) }
-        if unnamed {
-            // linkat fails if the name exists: the name is as exclusive as O_EXCL makes it.
-            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
-                throw fail("cannot name the new file: " + String(cString: strerror(errno)))
-            }
-        }
-        close(fd)
         // Checked again just before the rename: the path may have changed meanwhile.
         do throws(Failure) {
             try requireRegularOrAbsent(path)
@@ -128,5 +113,40 @@ enum FileIO {
             unlink(temporary)
             throw Failure(path: path, reason: reason)
         }
+    }
+
+    /// Writes into an O_TMPFILE and links it as `temporary`; false when the file system
+    /// or a missing /proc does not allow it (nothing is left behind then).
+    private static func writeUnnamed(_ bytes: [UInt8], in directory: String, as temporary: String) throws(Failure) -> Bool {
+        let fd = open(directory.isEmpty ? "." : directory, temporaryFileFlag | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        try writeAll(bytes, to: fd, path: temporary)
+        // linkat fails if the name exists: the name is as exclusive as O_EXCL makes it.
+        return linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0
+    }
+
+    private static func writeNamed(_ bytes: [UInt8], as temporary: String) throws(Failure) {
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw Failure(path: temporary, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        do throws(Failure) {
+            try writeAll(bytes, to: fd, path: temporary)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Every byte, then fsync.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(Failure) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+            offset += n
+        }
+        guard fsync(fd) == 0 else { throw Failure(path: path, reason: "fsync failed: " + String(cString: strerror(errno))) }
     }
 }

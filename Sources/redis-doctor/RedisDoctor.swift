@@ -34,7 +34,7 @@ struct RedisDoctor: ParsableCommand {
             code = exit.rawValue
         } catch {
             let parserCode = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = ParserMessage.masked(fullMessage(for: error))
             if parserCode == .success {
                 if !message.isEmpty { Terminal.out(message + "\n") }
                 code = 0

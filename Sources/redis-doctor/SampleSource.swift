@@ -60,8 +60,9 @@ enum SampleSource {
                     Pause.sleep(seconds: min(interval, Double(session.deadline.remainingMilliseconds) / 1000))
                     // An abandoned CLIENT LIST drops the connection: open another for the second sample.
                     if !link.isOpen || link.closedByPeer {
+                        let unspent = link.unspentReplyBudget
                         link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
-                        link.limitAllReplies(to: session.options.maxReplyBytes)
+                        link.limitAllReplies(to: unspent)
                     }
                 }
                 let current = try collector.sample(link, deadline: session.deadline)

@@ -16,6 +16,8 @@ enum Watchdog {
     nonisolated(unsafe) private static var serverExitCode: Int32 = 2
     nonisolated(unsafe) private static var nanoseconds: UInt64 = 0
     nonisolated(unsafe) private static var descriptor: Int32 = 1
+    nonisolated(unsafe) private static var settled: Int32 = 0
+    nonisolated(unsafe) private static var settledExitCode: Int32 = 0
 
     /// Stands for the stage name in `serverText`; replaced when the watchdog fires.
     static let stagePlaceholder = "STAGE-PLACEHOLDER"
@@ -37,6 +39,7 @@ enum Watchdog {
             while nanosleep(&remaining, &left) != 0 && errno == EINTR { remaining = left }
             var text = Watchdog.message
             var code = Watchdog.exitCode
+            if Watchdog.settled != 0 { _exit(Watchdog.settledExitCode) }
             if let stage = ServerWait.currentStage {
                 text = Watchdog.splice(Watchdog.serverMessage, stage: stage)
                 code = Watchdog.serverExitCode
@@ -45,6 +48,14 @@ enum Watchdog {
             _exit(code)
         }, nil)
         if rc == 0 { pthread_detach(thread) }
+    }
+
+    /// The run's report is printed: if the watchdog fires now (a state file on a hung
+    /// disk), it ends the process with `code` and prints nothing more.
+    static func settle(exitCode code: Int32) {
+        // Plain word-sized stores, never the arrays the thread may be reading.
+        settledExitCode = code
+        settled = 1
     }
 
     /// `template` with every placeholder replaced by `stage`.

@@ -78,6 +78,42 @@ struct BoundedRunTests {
         }
     }
 
+    /// Replies that fit the budget but would split into millions of pieces once parsed:
+    /// a 31 MB `slave0:a,a,a` line, a 30 MB `save` value, 10 million `a=` client lines.
+    @Test func repliesThatSplitIntoMillionsStayUnderTheMemoryBound() throws {
+        let info = "redis_version:7.0.15\r\nrole:master\r\nslave0:" + String(repeating: "a,", count: 15_000_000) + "\r\n"
+        let save = String(repeating: "1 ", count: 15_000_000)
+        let config = "*2\r\n$4\r\nsave\r\n$\(save.utf8.count)\r\n\(save)\r\n"
+        let clients = String(repeating: "a=\n", count: 10_000_000)
+        let server = try fake(["INFO": .text("$\(info.utf8.count)\r\n\(info)\r\n"), "CONFIG GET": .text(config),
+                               "CLIENT LIST": .text("$\(clients.utf8.count)\r\n\(clients)\r\n")])
+        defer { server.stop() }
+        for command in [["check"], ["clients"]] {
+            let run = MeasuredRun.run(["-p", String(server.port), "-t", "5"] + command)
+            #expect(run.exitCode.map { (0...3).contains($0) } == true, "\(command)")
+            #expect(run.maxRSSBytes < Self.rssLimit, "\(command): \(run.maxRSSBytes >> 20) MiB")
+        }
+    }
+
+    /// Snapshot lines that would split into millions of strings: the first line, a command line.
+    @Test func snapshotLinesThatSplitIntoMillionsAreRefused() throws {
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-lines")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let words = String(repeating: "a ", count: 25_000_000)
+        let files = ["first": words + "\n", "args": "redis-doctor-snapshot 1\ntarget: t\n>>> " + words + "\n+OK\n"]
+        for (name, text) in files {
+            #expect(FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(text.utf8)))
+            let run = MeasuredRun.run(["check", "--from-snapshot", dir + "/" + name])
+            #expect(run.exitCode == 3, "\(name)")
+            #expect(run.maxRSSBytes < Self.rssLimit, "\(name): \(run.maxRSSBytes >> 20) MiB")
+        }
+        let config = dir + "/config"
+        #expect(FileManager.default.createFile(atPath: config, contents: Data(String(repeating: "\n", count: 2 << 20).utf8)))
+        let run = try CommandRun.run(["check", "--config", config, "--from-file", "/dev/null"])
+        #expect(run.exitCode == 3)
+        #expect(run.stdout.contains("larger than the 1 MiB limit for settings files"), "\(run.stdout)")
+    }
+
     @Test func localFilesAreCappedBeforeTheyAreRead() throws {
         let dir = try TemporaryDirectory.make(prefix: "redis-doctor-big")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -89,7 +125,7 @@ struct BoundedRunTests {
                           ["check", "--config", sparse, "--from-file", "/dev/null"]] {
             let run = MeasuredRun.run(arguments)
             #expect(run.exitCode == 3, "\(arguments)")
-            #expect(run.stdout.contains("larger than the 64 MiB limit for local files"), "\(arguments): \(run.stdout)")
+            #expect(run.stdout.contains(arguments.contains("--config") ? "larger than the 1 MiB limit for settings files" : "larger than the 64 MiB limit for local files"), "\(arguments): \(run.stdout)")
             #expect(run.maxRSSBytes < Self.rssLimit, "\(arguments): \(run.maxRSSBytes >> 20) MiB")
             #expect(run.seconds < 5)
         }

@@ -57,7 +57,11 @@ struct FailClosedTests {
         _ = eval.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         usleep(400_000)
         let run = try CommandRun.run(["-p", String(server.port), "-t", "3", "check", "--format", "json"])
+        // SELECT answers BUSY too: still a server not serving, not a login problem.
+        let select = try CommandRun.run(["-p", String(server.port), "-n", "1", "-t", "3", "check"])
         server.call("SCRIPT KILL")
+        #expect(select.exitCode == 2, "\(select.stdout)")
+        #expect(select.stdout.hasPrefix("REDIS CRITICAL - the server is not serving: BUSY"), "\(select.stdout)")
         #expect(run.exitCode == 2, "\(run.stdout)")
         #expect(run.stdout.contains("\"kind\":\"server-busy\""))
         #expect(run.stdout.contains("BUSY Redis is busy running a script"))

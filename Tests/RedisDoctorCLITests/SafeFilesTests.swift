@@ -54,6 +54,23 @@ struct SafeFilesTests {
         #expect(left.isEmpty, "\(left)")
     }
 
+    /// A state file held by another run: the verdict is printed first and stands; the
+    /// watchdog ends the wait with that verdict's code and prints nothing more.
+    @Test func aHeldStateLockDoesNotChangeTheVerdict() throws {
+        let server = try RedisServerProcess()
+        let dir = try TemporaryDirectory.make(prefix: "redis-doctor-lock")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lock = open(dir + "/state.lock", O_RDWR | O_CREAT, 0o600)
+        #expect(flock(lock, LOCK_EX) == 0)
+        defer { close(lock) }
+        let run = try CommandRun.run(["-p", String(server.port), "-t", "2", "check", "--state-file", dir + "/state"])
+        #expect(run.exitCode == 0, "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("REDIS OK - "))
+        #expect(run.stdout.split(separator: "\n").count == 1, "one report: \(run.stdout)")
+        #expect(run.seconds < 3)
+        #expect(FileIO.kind(of: dir + "/state") == nil, "not written while the lock is held")
+    }
+
     @Test func writtenFilesAreRegularAndPrivate() throws {
         let server = try RedisServerProcess()
         let dir = try TemporaryDirectory.make(prefix: "redis-doctor-files")

@@ -11,7 +11,7 @@ struct StatusLineTests {
     @Test(arguments: [
         (["-p", "0", "check"], "REDIS UNKNOWN - port 0 is not a number from 1 to 65535"),
         (["check", "--interval", "20"], "REDIS UNKNOWN - --interval must be above 0 and at least 0.5 s shorter than --timeout"),
-        (["check", "--format", "xml"], "REDIS UNKNOWN - usage: The value 'xml' is invalid for '--format <format>'"),
+        (["check", "--format", "xml"], "REDIS UNKNOWN - usage: The value '***' is invalid for '--format <format>'. Please provide one of 'nagios', 'json'"),
         (["check", "--bogus"], "REDIS UNKNOWN - usage: Unknown option '--bogus'"),
         (["check", "--set", "stale-connections.idle=-1"], "REDIS UNKNOWN - --set stale-connections.idle=-1: stale-connections.idle: expected a whole number of 0 or more"),
         (["check", "--set", "stale-connections.idle=1.5"], "REDIS UNKNOWN - --set stale-connections.idle=1.5: stale-connections.idle: expected a whole number"),
@@ -22,6 +22,14 @@ struct StatusLineTests {
         #expect(run.exitCode == 3)
         #expect(run.stdout.hasPrefix(prefix), "\(run.stdout)")
         #expect(!run.stdout.contains("see the message above"))
+    }
+
+    /// `-a my secret` (a password with a space): the parser's complaint names no part of it.
+    @Test func parserErrorsDoNotEchoValues() throws {
+        let run = try CommandRun.run(["-p", "1", "check", "-a", "my", "s3cret"])
+        #expect(run.exitCode == 3)
+        #expect(!run.stdout.contains("s3cret") && !run.stderr.contains("s3cret"), "\(run.stdout) \(run.stderr)")
+        #expect(run.stdout.hasPrefix("REDIS UNKNOWN - usage: Unexpected argument '***'"), "\(run.stdout)")
     }
 
     @Test func jsonIsKeptForParserErrors() throws {

@@ -41,7 +41,7 @@ public enum ClientGroupsTable {
         if summary.excluded > 0 { total += ", \(summary.excluded) excluded" }
         lines.append(total)
         if let source = summary.largestSource {
-            lines.append(String("largest source: \(source) (\(summary.largestSourceCount) connections)".prefix(width)))
+            lines.append(String("largest source: \(OutputText.oneLine(source)) (\(summary.largestSourceCount) connections)".prefix(width)))
         }
         if summary.excluded > 0 {
             let reasons = ClientExclusion.allCases.compactMap { r in summary.excludedByReason[r].map { "\(r.rawValue) \($0)" } }
@@ -99,7 +99,7 @@ public enum ClientGroupsTable {
                 if let id = member.id {
                     lines.append("CLIENT KILL ID \(id)")
                 } else if let addr = member.addr {
-                    lines.append("CLIENT KILL \(addr)")
+                    lines.append("CLIENT KILL \(OutputText.oneLine(addr))")
                 }
             }
         }

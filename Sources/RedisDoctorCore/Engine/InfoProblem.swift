@@ -23,24 +23,7 @@ public enum InfoProblem: Sendable, Equatable {
         if case .file(let path) = origin { from = path } else { from = "the server" }
         switch self {
         case .refused(let raw):
-            let message = OutputText.oneLine(raw)
-            let code = message.prefix { $0 != " " }
-            switch code {
-            case "NOAUTH":
-                return CheckError(kind: .authentication, message: "NOAUTH: the server requires a password: give --user/-a or REDISCLI_AUTH (\(message))", stage: "INFO")
-            case "WRONGPASS":
-                return CheckError(kind: .authentication, message: "INFO refused: \(message): check --user and the password", stage: "INFO")
-            case "NOPERM":
-                return CheckError(kind: .permission, message: "INFO refused: \(message): the ACL user needs +info (and, for the other rules, CONFIG GET, SLOWLOG GET, LATENCY LATEST and CLIENT LIST)", stage: "INFO")
-            case "BUSY":
-                return CheckError(kind: .serverBusy, message: "the server is not serving: \(message)", stage: "INFO")
-            case "LOADING":
-                return CheckError(kind: .serverLoading, message: "the server is not serving yet: \(message)", stage: "INFO")
-            default:
-                var text = "INFO refused: \(message)"
-                if message.lowercased().contains("unknown command") { text += " (INFO renamed or disabled with rename-command?)" }
-                return CheckError(kind: .commandRefused, message: text, stage: "INFO")
-            }
+            return CheckError.serverRefusal(raw, command: "INFO")
         case .wrongType(let what):
             if case .file = origin { return CheckError(kind: .local, message: "\(from) holds no INFO: \(what)") }
             return CheckError(kind: .protocolError, message: "INFO answered with \(what), not INFO text: the server or a proxy in front of it is not speaking Redis's INFO", stage: "INFO")
@@ -72,6 +55,37 @@ extension ParsedSnapshot {
         case .null: return .wrongType("a nil reply")
         case .array(let items): return .wrongType("an array of \(items.count) elements")
         case .error(let message): return .refused(message)
+        }
+    }
+}
+
+extension CheckError {
+    /// The check-level error for a server's error reply to a command a verdict needs
+    /// (INFO) or to the handshake (AUTH, SELECT), classified by the server's own code:
+    /// not serving (BUSY, LOADING) is CRITICAL; credentials and permissions are UNKNOWN.
+    public static func serverRefusal(_ raw: String, command: String) -> CheckError {
+        let message = OutputText.oneLine(raw)
+        let code = message.prefix { $0 != " " }
+        let lower = message.lowercased()
+        switch code {
+        case "NOAUTH":
+            return CheckError(kind: .authentication, message: "NOAUTH: the server requires a password: give --user/-a or REDISCLI_AUTH (\(message))", stage: command)
+        case "WRONGPASS":
+            return CheckError(kind: .authentication, message: "AUTH failed: \(message)", stage: command)
+        case "NOPERM":
+            let needs = command == "INFO" ? "the ACL user needs +info (and, for the other rules, CONFIG GET, SLOWLOG GET, LATENCY LATEST and CLIENT LIST)" : "the ACL user needs +\(command.lowercased())"
+            return CheckError(kind: .permission, message: "\(command) refused: \(message): \(needs)", stage: command)
+        case "BUSY":
+            return CheckError(kind: .serverBusy, message: "the server is not serving: \(message)", stage: command)
+        case "LOADING":
+            return CheckError(kind: .serverLoading, message: "the server is not serving yet: \(message)", stage: command)
+        default:
+            if command == "AUTH" || lower.contains("invalid password") || lower.contains("invalid username-password") {
+                return CheckError(kind: .authentication, message: "AUTH failed: \(message)", stage: command)
+            }
+            var text = "\(command) refused: \(message)"
+            if lower.contains("unknown command") { text += " (\(command) renamed or disabled with rename-command?)" }
+            return CheckError(kind: .commandRefused, message: text, stage: command)
         }
     }
 }

@@ -46,17 +46,29 @@ public enum ReplyFormatter {
 
     /// Raw bytes made safe for a terminal: control bytes other than line breaks and tabs
     /// (ESC, NUL, BEL...) become `\xNN`, so a client name cannot drive the terminal.
+    /// C1 controls (U+0080-U+009F, UTF-8 `C2 80`-`C2 9F`: `C2 9B` is a CSI) are escaped too.
     public static func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) || $0 == 0x7F }) else { return bytes }
+        func isC0(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09) || b == 0x7F }
+        guard bytes.contains(where: { isC0($0) || $0 == 0xC2 }) else { return bytes }
         let hex = Array("0123456789abcdef".utf8)
+        func escape(_ b: UInt8, into out: inout [UInt8]) {
+            out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
-        for b in bytes {
-            if (b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09) || b == 0x7F {
-                out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if isC0(b) {
+                escape(b, into: &out)
+            } else if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+                escape(b, into: &out)
+                escape(bytes[i + 1], into: &out)
+                i += 1
             } else {
                 out.append(b)
             }
+            i += 1
         }
         return out
     }

@@ -103,7 +103,11 @@ public enum SlowCommandsRule: HealthRule {
 
     /// The command with up to three arguments, each cut at 40 characters.
     static func command(_ entry: SlowlogEntry) -> String {
-        let words = entry.args.prefix(4).map { $0.count > 40 ? String($0.prefix(40)) + "..." : $0 }
+        // Servers before 6.2 log AUTH, CONFIG SET requirepass and ACL SETUSER >pw as typed.
+        if HistoryFilter.carriesSecret(entry.args) {
+            return OutputText.oneLine(entry.args.prefix(1).joined()) + " (arguments hidden: they carry a secret)"
+        }
+        let words = entry.args.prefix(4).map { OutputText.oneLine($0.count > 40 ? String($0.prefix(40)) + "..." : $0) }
         return words.joined(separator: " ") + (entry.args.count > 4 ? " ..." : "")
     }
 

@@ -15,9 +15,9 @@ enum ConnectionAdvice {
         case .nameNotResolved(let host, let reason):
             return "could not resolve '\(host)': \(reason) (check the host name and DNS)"
         case .server(.auth, let message):
-            return "AUTH failed: \(message) (check -a/--user, REDISCLI_AUTH, or type AUTH)"
+            return "AUTH failed: \(OutputText.oneLine(message)) (check -a/--user, REDISCLI_AUTH, or type AUTH)"
         case .server(let stage, let message) where message.hasPrefix("NOAUTH"):
-            return "the server requires a password (\(stage): \(message)); use -a, REDISCLI_AUTH, or type AUTH [user] password"
+            return "the server requires a password (\(stage): \(OutputText.oneLine(message))); use -a, REDISCLI_AUTH, or type AUTH [user] password"
         case .cancelled:
             return "cancelled"
         default:

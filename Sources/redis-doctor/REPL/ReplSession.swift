@@ -112,7 +112,7 @@ final class ReplSession {
             pendingLoss = []
         }
         if let earlier, let now = serverRun, let restart = now.restartNotice(since: earlier) {
-            Terminal.out(Style.warning(restart) + "\n")
+            Terminal.out(Style.warning(OutputText.oneLine(restart)) + "\n")
         }
         return link
     }
@@ -127,7 +127,7 @@ final class ReplSession {
         let replies = try link.pipeline([["INFO", "server"], ["INFO", "replication"]], deadline: deadline)
         if let message = replies[0].errorMessage {
             // NOAUTH: the handshake's CLIENT SETNAME is best effort, so this is where it shows.
-            let advice = message.hasPrefix("NOAUTH") ? "the server requires a password: type AUTH [user] password, or start with -a / REDISCLI_AUTH" : "INFO refused: \(message)"
+            let advice = message.hasPrefix("NOAUTH") ? "the server requires a password: type AUTH [user] password, or start with -a / REDISCLI_AUTH" : "INFO refused: \(OutputText.oneLine(message))"
             Terminal.out(Style.warning(advice) + "\n")
             return nil
         }
