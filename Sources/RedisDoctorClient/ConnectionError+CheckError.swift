@@ -1,10 +1,17 @@
 import RedisDoctorCore
 
 extension ConnectionError {
+    /// The one-line message naming the target once ("connection refused by
+    /// 127.0.0.1:6390" already names it).
+    public func message(target: String) -> String {
+        let text = "\(self)"
+        return text.contains(target) ? text : "\(text) (\(target))"
+    }
+
     /// The check-level failure: unreachable or silent servers are CRITICAL ("the service
     /// is down"); bad credentials, permissions and protocol garbage are UNKNOWN.
     public func checkError(target: String) -> CheckError {
-        let message = "\(self) (\(target))"
+        let message = message(target: target)
         switch self {
         case .refused: return CheckError(kind: .connectionRefused, message: message, stage: "connect")
         case .timedOut(let stage, _): return CheckError(kind: .timeout, message: message, stage: stage.description)

@@ -17,8 +17,10 @@ enum ParserMessage {
             let after = rest[rest.index(after: open)...]
             let close = after.firstIndex(of: "'") ?? after.endIndex
             let quoted = after[..<close]
-            let word = before.split(separator: " ").last ?? ""
-            let isValue = ["argument", "arguments", "value"].contains(word.lowercased()) && !quoted.hasPrefix("-")
+            let word = (before.split(separator: " ").last ?? "").lowercased().filter { $0.isLetter }
+            // "2 unexpected arguments: 'a', 'b'": every value in the list is the user's.
+            let listsValues = line.lowercased().contains("unexpected argument")
+            let isValue = (listsValues || ["argument", "arguments", "value"].contains(word)) && !quoted.hasPrefix("-")
             out += isValue ? "***" : String(quoted)
             guard close < after.endIndex else { return out }
             out += "'"

@@ -25,6 +25,11 @@ struct RedisDoctor: ParsableCommand {
         if let request = CheckFastPath.parse(words, environmentPassword: Terminal.environment("REDISCLI_AUTH")) {
             Glibc.exit(CheckRunner(request: request).run())
         }
+        if let problem = RootCommandCheck.problem(words) {
+            Terminal.write(Array(("Error: " + problem + "\n").utf8), to: 2)
+            if let checkReport = CheckUsageReport(words: words, parserMessage: problem) { Terminal.out(checkReport.text) }
+            Glibc.exit(ExitStatus.usage.rawValue)
+        }
         let code: Int32
         do {
             var command = try parseAsRoot()

@@ -64,14 +64,14 @@ struct SessionSetup {
     static func report(_ error: ConnectionError, target: ConnectionTarget) -> ExitStatus {
         switch error {
         case .server(_, let message):
-            Terminal.error("\(error) (\(target))")
+            Terminal.error(error.message(target: target.description))
             if Terminal.stdoutIsTTY { Terminal.out("(error) \(OutputText.oneLine(message))\n") }
             return .errorReply
         case .local:
-            Terminal.error("\(error) (\(target))")
+            Terminal.error(error.message(target: target.description))
             return .usage
         default:
-            Terminal.error("\(error) (\(target))")
+            Terminal.error(error.message(target: target.description))
             return .unreachable
         }
     }

@@ -97,6 +97,7 @@ struct CheckCommandTests {
         let run = try CommandRun.run(["-p", String(port), "check"])
         #expect(run.exitCode == 2)
         #expect(run.stdout.hasPrefix("REDIS CRITICAL - connection refused by 127.0.0.1:\(port)"))
+        #expect(run.stdout.components(separatedBy: "127.0.0.1:\(port)").count == 2, "the address once: \(run.stdout)")
         let json = try CommandRun.run(["-p", String(port), "check", "--format", "json"])
         #expect(json.exitCode == 2)
         #expect(try JSONSchemaValidator.validate(json.stdout).status == 0)

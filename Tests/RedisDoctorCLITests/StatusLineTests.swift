@@ -32,6 +32,19 @@ struct StatusLineTests {
         #expect(run.stdout.hasPrefix("REDIS UNKNOWN - usage: Unexpected argument '***'"), "\(run.stdout)")
     }
 
+    /// A typo of a subcommand gets the root usage and a suggestion, not the REPL's usage.
+    @Test func aTopLevelTypoSuggestsTheCommand() throws {
+        let run = try CommandRun.run(["chek"])
+        #expect(run.exitCode == 3)
+        #expect(run.stderr.contains("did you mean \"check\"?"), "\(run.stderr)")
+        #expect(run.stderr.contains("redis-doctor [--host <host>]"), "root usage: \(run.stderr)")
+        #expect(!run.stderr.contains("redis-doctor repl [--read-only]"))
+        let secret = try CommandRun.run(["-p", "1", "-a", "my", "s3cret", "check"])
+        #expect(secret.exitCode == 3)
+        #expect(!(secret.stdout + secret.stderr).contains("s3cret"), "\(secret.stdout) \(secret.stderr)")
+        #expect(secret.stdout.hasPrefix("REDIS UNKNOWN - usage: unknown command"))
+    }
+
     @Test func jsonIsKeptForParserErrors() throws {
         let run = try CommandRun.run(["check", "--format", "json", "--bogus"])
         #expect(run.exitCode == 3)

@@ -32,7 +32,7 @@ extension RuleSettings {
     }
 
     /// `; did you mean "x"?` for the nearest candidate by edit distance, if close enough.
-    static func suggestion(for name: String, among candidates: [String]) -> String {
+    public static func suggestion(for name: String, among candidates: [String]) -> String {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(name, candidate)

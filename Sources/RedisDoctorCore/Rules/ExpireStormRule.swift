@@ -55,7 +55,7 @@ public enum ExpireStormRule: HealthRule {
 
     public static func evaluate(_ context: RuleContext) throws(RuleSettingsError) -> RuleResult {
         guard let stale = context.info.number(.expiredStalePerc) else {
-            return context.skipped("the server prints no expired_stale_perc (added in Redis 5.0)")
+            return context.skipped("the server prints no expired_stale_perc (added in Redis 4.0.9)")
         }
         let staleWarning = try context.number("stale-warning")
         let staleCritical = try context.number("stale-critical")
