@@ -25,7 +25,9 @@ public struct ConfigValues: Sendable, Equatable {
         var seen = Set(items.map { $0.name.lowercased() })
         var index = 0
         while index + 1 < array.count && items.count < Self.maximumItems {
-            if let name = array[index].text, var value = array[index + 1].text, seen.insert(name.lowercased()).inserted {
+            // Redis 2.4 answers an unset requirepass with nil: that is "unset", not "unknown".
+            let raw = array[index + 1] == .null ? "" : array[index + 1].text
+            if let name = array[index].text, var value = raw, seen.insert(name.lowercased()).inserted {
                 if value.utf8.count > Self.maximumValueBytes { value = String(decoding: value.utf8.prefix(Self.maximumValueBytes), as: UTF8.self) }
                 items.append(Item(name: name, value: value))
             }

@@ -42,6 +42,17 @@ public enum OpenAccessRule: HealthRule {
                 replies: ["CONFIG GET": "requirepass \nprotected-mode yes\nbind 127.0.0.1 -::1\nport 6379"],
                 expect: .ok),
             RuleExample(
+                "Redis 2.8 bound to loopback only: no protected mode, and none needed",
+                info: "redis_version:2.8.24\n",
+                replies: ["CONFIG GET": "requirepass \nbind 127.0.0.1\nport 6379"],
+                expect: .ok,
+                expectEvidence: ["bind=127.0.0.1: loopback only"]),
+            RuleExample(
+                "Protected mode off, but loopback only",
+                info: "redis_version:3.2.13\n",
+                replies: ["CONFIG GET": "requirepass \nprotected-mode no\nbind 127.0.0.1 ::1\nport 6379"],
+                expect: .ok),
+            RuleExample(
                 "A password is set",
                 info: "redis_version:7.2.6\n",
                 replies: ["CONFIG GET": "requirepass (redacted)\nprotected-mode no\nbind 0.0.0.0\nport 6379"],
@@ -73,6 +84,11 @@ public enum OpenAccessRule: HealthRule {
             return context.ok("no password, but no TCP port (port 0: unix socket only)")
         }
         var evidence = ["requirepass is empty: the default user needs no password"]
+        let bind = config["bind"]?.trimmingSpaces ?? ""
+        // Listening on loopback only, no other host can reach it, whatever protected mode says.
+        if isLoopbackOnly(bind) {
+            return context.ok("no password, but it listens on loopback only", evidence: evidence + ["bind=\(bind): loopback only"])
+        }
         var exposures: [String] = []
         let protectedMode = config["protected-mode"]?.lowercased()
         if let protectedMode {
@@ -84,20 +100,14 @@ public enum OpenAccessRule: HealthRule {
             exposures.append("no protected mode")
             evidence.append("protected-mode not reported (before 3.2 there is none)")
         }
-        let bind = config["bind"]?.trimmingSpaces ?? ""
         // From 7.0, protected mode refuses non-loopback clients of a password-less default
         // user whatever bind says; before 7.0 an explicit bind switched it off.
         if protectedMode == "yes" && context.current.identity.redisVersionAtLeast(7) {
             return context.ok("no password, but protected mode refuses clients from other hosts",
                               evidence: evidence + ["protected-mode=yes", "bind=\(bind)"])
         }
-        if !isLoopbackOnly(bind) {
-            exposures.append(bind.isEmpty ? "listening on all interfaces" : "bound beyond loopback")
-            evidence.append(bind.isEmpty ? "bind is empty (all interfaces)" : "bind=\(bind) (not loopback-only)")
-        }
-        guard !exposures.isEmpty else {
-            return context.ok("no password, but loopback only with protected-mode on", evidence: evidence + ["bind=\(bind)"])
-        }
+        exposures.append(bind.isEmpty ? "listening on all interfaces" : "bound beyond loopback")
+        evidence.append(bind.isEmpty ? "bind is empty (all interfaces)" : "bind=\(bind) (not loopback-only)")
         let advice = [
             "Require a password: CONFIG SET requirepass (and in redis.conf), or ACL SETUSER default on >PASSWORD; then update the clients.",
             "Bind to loopback or private interfaces only, keep protected-mode yes, and firewall the port.",
