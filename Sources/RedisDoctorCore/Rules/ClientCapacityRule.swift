@@ -1,4 +1,4 @@
-/// Connections against maxclients, read from INFO so no CONFIG GET is needed.
+/// Connections against maxclients, read from INFO (6.2+) or else from CONFIG GET.
 public enum ClientCapacityRule: HealthRule {
     public static let description = RuleDescription(
         id: "client-capacity",
@@ -9,10 +9,10 @@ public enum ClientCapacityRule: HealthRule {
             At maxclients Redis refuses new connections ("max number of clients reached") and \
             applications fail to connect while the server looks healthy. Zabbix warns at 80 %, the \
             Prometheus alert rules at 90 %: WARNING at 80 %, CRITICAL at 90 %. maxclients is read from \
-            INFO (6.2+ and Valkey print it), so ACL users without CONFIG still get the check; without it \
-            the rule is skipped.
+            INFO (6.2+ and Valkey print it), so ACL users without CONFIG still get the check, and from \
+            CONFIG GET on older servers; with neither the rule is skipped.
             """,
-        fieldsRead: ["connected_clients", "maxclients"],
+        fieldsRead: ["connected_clients", "maxclients", "CONFIG GET: maxclients (before 6.2)"],
         commandsNeeded: ["INFO"],
         enabledByDefault: true,
         primaryMetric: "client_usage",
@@ -34,8 +34,15 @@ public enum ClientCapacityRule: HealthRule {
                 info: "redis_version:7.0.15\nconnected_clients:1\nmaxclients:10000\n",
                 expect: .ok),
             RuleExample(
-                "Redis 6.0 prints no maxclients",
+                "Redis 6.0: maxclients from CONFIG GET",
+                info: "redis_version:6.0.20\nconnected_clients:9500\n",
+                replies: ["CONFIG GET": "maxclients 10000"],
+                expect: .critical,
+                expectEvidence: ["maxclients=10000 (CONFIG GET)", "95.0%"]),
+            RuleExample(
+                "Redis 6.0 with CONFIG refused",
                 info: "redis_version:6.0.20\nconnected_clients:12\n",
+                replies: ["CONFIG GET": "-NOPERM this user has no permissions to run the 'config|get' command"],
                 expect: .skipped),
         ]
     )
@@ -45,13 +52,19 @@ public enum ClientCapacityRule: HealthRule {
         guard let connected = info.number(.connectedClients) else {
             return context.skipped("the server prints no connected_clients")
         }
-        guard let maxClients = info.number(.maxClients), maxClients > 0 else {
-            return context.skipped("the server prints no maxclients in INFO (6.2+)")
+        var source = ""
+        var maxClients = info.number(.maxClients)
+        if maxClients == nil, let text = context.current.config?["maxclients"], let value = NumberText.parse(text.trimmingSpaces) {
+            maxClients = value
+            source = " (CONFIG GET)"
+        }
+        guard let maxClients, maxClients > 0 else {
+            return context.skipped("the server prints no maxclients in INFO (6.2+), and CONFIG GET did not give it")
         }
         let percent = connected / maxClients * 100
         let threshold = context.threshold()
         let status = threshold.evaluate(percent)
-        let evidence = ["connected_clients=\(HumanFormat.number(connected)) of maxclients=\(HumanFormat.number(maxClients)) (\(HumanFormat.percent(percent)))"]
+        let evidence = ["connected_clients=\(HumanFormat.number(connected)) of maxclients=\(HumanFormat.number(maxClients))\(source) (\(HumanFormat.percent(percent)))"]
         let metrics = [Metric("client_usage", percent, unit: .percent, threshold: threshold, min: 0, max: 100),
                        Metric("connected_clients", connected, min: 0, max: maxClients)]
         let summary = "\(HumanFormat.number(connected)) of \(HumanFormat.number(maxClients)) client slots in use (\(HumanFormat.percent(percent)))"
