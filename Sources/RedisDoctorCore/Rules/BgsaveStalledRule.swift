@@ -45,6 +45,17 @@ public enum BgsaveStalledRule: HealthRule {
                 expect: .ok,
                 expectEvidence: ["running for 1m 5s"]),
             RuleExample(
+                "Samples 2 s apart: progress is not judged, and the summary says so",
+                info: "redis_version:7.0.15\nserver_time_usec:1763800002000000\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:9\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:0\ncurrent_save_keys_total:300000\ncurrent_fork_perc:0.00\naof_rewrite_in_progress:0\n",
+                previousInfo: "redis_version:7.0.15\nserver_time_usec:1763800000000000\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:7\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:0\ncurrent_save_keys_total:300000\ncurrent_fork_perc:0.00\naof_rewrite_in_progress:0\n",
+                expect: .ok,
+                expectEvidence: ["progress not judged: samples 2s apart, need 5s"]),
+            RuleExample(
+                "One sample of a running save: how to judge its progress",
+                info: "redis_version:7.0.15\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:9\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:0\ncurrent_save_keys_total:300000\ncurrent_fork_perc:0.00\naof_rewrite_in_progress:0\n",
+                expect: .ok,
+                expectEvidence: ["progress not judged: one sample (use --interval 6 or --state-file)"]),
+            RuleExample(
                 "A save running for over ten minutes",
                 info: "redis_version:6.2.16\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:700\nrdb_last_bgsave_time_sec:-1\naof_rewrite_in_progress:0\n",
                 replies: ["CONFIG GET": "dir /var/lib/redis"],
@@ -151,6 +162,10 @@ public enum BgsaveStalledRule: HealthRule {
                 jobStatus = worse(jobStatus, .warning)
                 evidence += stall
                 durationText += ", no progress since the previous sample"
+            } else if let note = progressNotJudged(context, job: job, minInterval: stallMinInterval) {
+                // Said, not hidden: an OK here means "not judged", not "progressing".
+                evidence.append(note)
+                durationText += "; " + note
             }
             status = worse(status, jobStatus)
             summaries.append("\(job.name) \(durationText)")
@@ -186,6 +201,18 @@ public enum BgsaveStalledRule: HealthRule {
             evidence.append("\(key)=\(HumanFormat.number(after)) unchanged over \(HumanFormat.duration(seconds: interval)) (stalled)")
         }
         return evidence.isEmpty ? nil : evidence
+    }
+
+    /// Why progress was not judged although the server reports it, with how to judge it.
+    static func progressNotJudged(_ context: RuleContext, job: Job, minInterval: Double) -> String? {
+        guard context.info.number(.currentSaveKeysProcessed) != nil || context.info.number(.currentForkPerc) != nil else { return nil }
+        let needed = HumanFormat.duration(seconds: minInterval)
+        guard let previous = context.comparablePrevious, previous.info.flag(job.flag) == true else {
+            guard context.comparablePrevious == nil else { return nil }
+            return "progress not judged: one sample (use --interval \(HumanFormat.number((minInterval + 1).rounded(.up))) or --state-file)"
+        }
+        guard let interval = context.interval, interval < minInterval else { return nil }
+        return "progress not judged: samples \(HumanFormat.duration(seconds: interval)) apart, need \(needed)"
     }
 
     static func worse(_ a: Status, _ b: Status) -> Status {
