@@ -16,7 +16,7 @@ public enum InfoField: String, Sendable, CaseIterable {
     case memAllocator
     // Persistence
     case loading, loadingEtaSeconds, loadingLoadedPerc, changesSinceLastSave, bgsaveInProgress
-    case lastSaveTime, lastBgsaveStatus, lastBgsaveTimeSec, currentBgsaveTimeSec, rdbLastCowSize
+    case lastSaveTime, lastBgsaveStatus, lastBgsaveTimeSec, currentBgsaveTimeSec, rdbLastCowSize, rdbSaves
     case aofEnabled, aofRewriteInProgress, aofCurrentRewriteTimeSec, aofLastRewriteTimeSec
     case aofLastBgrewriteStatus, aofLastWriteStatus, aofLastCowSize
     case currentSaveKeysProcessed, currentSaveKeysTotal, currentForkPerc, latestForkUsec, currentCowSize
@@ -101,6 +101,8 @@ public enum InfoField: String, Sendable, CaseIterable {
             .explained("1 while a forked child writes an RDB snapshot.", healthy: "0 most of the time; a save lasting far longer than usual points at slow disks or swapping.")
         case .lastSaveTime: number(["rdb_last_save_time", "last_save_time", "last_success_save", "last_bgsave_time"], .unixSeconds, core: true)
             .explained("Unix time of the last successful RDB save.", healthy: "Recent when RDB persistence is configured.")
+        case .rdbSaves: number(["rdb_saves"], .count)
+            .explained("RDB saves (SAVE and BGSAVE) completed since the server started (7.0+).", healthy: "Growing with the save points; 0 after a long uptime means no save ever ran.")
         case .lastBgsaveStatus: text(["rdb_last_bgsave_status", "last_bgsave_status"])
             .explained("Whether the last background save succeeded.", healthy: "ok; err means the data is not being persisted (disk full, fork failed).")
         case .lastBgsaveTimeSec: number(["rdb_last_bgsave_time_sec", "last_bgsave_time_sec"], .seconds, minusOne: true)

@@ -31,6 +31,12 @@ public enum UnsavedChangesRule: HealthRule {
                 expect: .warning,
                 expectEvidence: ["67162 changes", "3h 0m"]),
             RuleExample(
+                "Redis 7.0: no save since start (the start time is not a save)",
+                info: "redis_version:7.0.15\nserver_time_usec:1763800000000000\nrdb_changes_since_last_save:20\nrdb_last_save_time:1763789200\nrdb_saves:0\naof_enabled:0\n",
+                replies: ["CONFIG GET": "save "],
+                expect: .warning,
+                expectEvidence: ["no save has run since the server started 3h 0m ago (rdb_saves=0)"]),
+            RuleExample(
                 "Redis 2.4 field names and no server clock: judged by the count alone",
                 info: "redis_version:2.4.18\nchanges_since_last_save:1200000\nlast_save_time:1763670400\n",
                 expect: .warning,
@@ -90,7 +96,14 @@ public enum UnsavedChangesRule: HealthRule {
                                   metrics: [Metric("unsaved_changes", changes, unit: .counter)])
         }
         let age = max(0, now - lastSave)
-        evidence.append("last successful save \(HumanFormat.duration(seconds: age)) ago (\(info.source(of: .lastSaveTime) ?? "rdb_last_save_time")=\(HumanFormat.number(lastSave)))")
+        // Redis sets rdb_last_save_time at start-up: where it tells (rdb_saves, 7.0+), say
+        // that no save ran rather than call the start a "successful save".
+        let neverSaved = info.number(.rdbSaves) == 0
+        if neverSaved {
+            evidence.append("no save has run since the server started \(HumanFormat.duration(seconds: age)) ago (rdb_saves=0)")
+        } else {
+            evidence.append("last successful save \(HumanFormat.duration(seconds: age)) ago (\(info.source(of: .lastSaveTime) ?? "rdb_last_save_time")=\(HumanFormat.number(lastSave)))")
+        }
 
         var threshold = context.threshold()
         if let save = context.current.config?["save"] {
@@ -105,7 +118,7 @@ public enum UnsavedChangesRule: HealthRule {
         if status == .ok && changes >= changesWarning { status = .warning }
         let metrics = [Metric("unsaved_changes", changes, unit: .counter),
                        Metric("unsaved_age", age, unit: .seconds, threshold: threshold)]
-        let summary = "\(HumanFormat.number(changes)) changes unsaved for \(HumanFormat.duration(seconds: age))"
+        let summary = "\(HumanFormat.number(changes)) changes unsaved for \(HumanFormat.duration(seconds: age))" + (neverSaved ? ", no save since start" : "")
         guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics) }
         var advice = ["Find out why saves are not succeeding: INFO persistence (rdb_last_bgsave_status, rdb_bgsave_in_progress), then the server log and the disk of CONFIG GET dir."]
         if info.flag(.bgsaveInProgress) == true {
