@@ -94,6 +94,9 @@ public enum StaleConnectionsRule: HealthRule {
         let maxClients = context.info.number(.maxClients) ?? context.current.config?["maxclients"].flatMap { Double($0) }
         let threshold = context.threshold()
         var status = threshold.evaluate(stale)
+        let countFired = status != .ok
+        // What fired besides the stale count, for the summary: the Nagios line must name it.
+        var fired: [String] = []
         var evidence = ["\(summary.idle) connections idle >= \(HumanFormat.duration(seconds: Double(idleSeconds))) of \(summary.total)"
                         + (summary.excluded > 0 ? " (\(summary.excluded) replication/pubsub/blocked/monitor/own not counted)" : "")]
         var metrics = [Metric("stale_connections", stale, unit: .none, threshold: threshold, min: 0),
@@ -105,10 +108,18 @@ public enum StaleConnectionsRule: HealthRule {
             if share >= shareCritical || share >= shareWarning {
                 status = worse(status, share >= shareCritical ? .critical : .warning)
                 evidence.append("\(summary.idle) of maxclients \(HumanFormat.number(maxClients)) (\(HumanFormat.percent(share))) are stale")
+                fired.append("\(summary.idle) stale connections hold \(HumanFormat.percent(share)) of \(HumanFormat.number(maxClients)) client slots")
             }
             for source in summary.perSource where Double(source.count) / maxClients * 100 >= sourceShare {
                 status = worse(status, .warning)
-                evidence.append("source \(source.host) holds \(source.count) connections, \(HumanFormat.percent(Double(source.count) / maxClients * 100)) of maxclients")
+                let percent = HumanFormat.percent(Double(source.count) / maxClients * 100)
+                evidence.append("source \(source.host) holds \(source.count) connections, \(percent) of maxclients")
+                var text = "\(source.host) holds \(source.count) of \(HumanFormat.number(maxClients)) client slots (\(percent))"
+                if let largest = analysis.groups.filter({ $0.host == source.host && $0.name != nil }).max(by: { $0.count < $1.count }),
+                   let name = largest.name {
+                    text += ", \(largest.count) named \(name)"
+                }
+                fired.append(text)
             }
         }
 
@@ -127,6 +138,7 @@ public enum StaleConnectionsRule: HealthRule {
             status = worse(status, .warning)
             let age = group.ageMax.map { " \(HumanFormat.duration(seconds: Double($0))) ago" } ?? ""
             evidence.append("\(group.label): \(group.idleCount) connections opened\(age) and never used: the fork signature")
+            fired.append("\(group.label): \(group.idleCount) connections never used since they opened (a forked pool)")
         }
 
         // Growth per source: only when the earlier sample carried CLIENT LIST too.
@@ -138,6 +150,7 @@ public enum StaleConnectionsRule: HealthRule {
                 if grown >= forkPoolMin {
                     status = worse(status, .warning)
                     evidence.append("source \(source.host) grew by \(grown) connections since the previous sample (now \(source.count))")
+                    fired.append("\(source.host) grew by \(grown) connections (now \(source.count))")
                 }
             }
         }
@@ -145,8 +158,9 @@ public enum StaleConnectionsRule: HealthRule {
         let timeout = context.current.config?["timeout"]
         if let timeout { evidence.append("timeout \(timeout)" + (timeout == "0" ? " (idle connections are never closed by the server)" : "")) }
 
-        let summaryText = "\(summary.idle) stale connection\(summary.idle == 1 ? "" : "s") in \(staleGroups.count) group\(staleGroups.count == 1 ? "" : "s")"
+        var summaryText = "\(summary.idle) stale connection\(summary.idle == 1 ? "" : "s") in \(staleGroups.count) group\(staleGroups.count == 1 ? "" : "s")"
             + (staleGroups.first.map { ", worst \($0.label) (\($0.idleCount))" } ?? "")
+        if !countFired, !fired.isEmpty { summaryText = fired.joined(separator: "; ") }
         guard status != .ok else { return context.ok(summaryText, evidence: evidence, metrics: metrics) }
 
         var advice: [String] = []
@@ -161,6 +175,7 @@ public enum StaleConnectionsRule: HealthRule {
             advice.append("To close them now (review first; not run by redis-doctor): " + kills.joined(separator: "; ")
                           + (total > kills.count ? "; ... and \(total - kills.count) more, one line per idle connection" : ""))
         }
+        advice.append("redis-doctor clients shows every group, worst first (--idle SECONDS, --by host, name, lib, user or cmd).")
         if timeout == "0" {
             advice.append("CONFIG SET timeout 300 so the server closes connections idle for 5 minutes (and persist it in redis.conf).")
         }
