@@ -57,6 +57,16 @@ public enum EvictionsRule: HealthRule {
                 previousInfo: "redis_version:7.2.6\nrun_id:aaa\nserver_time_usec:1763800000000000\nevicted_keys:90000\n",
                 expect: .ok),
             RuleExample(
+                "One sample, noeviction over maxmemory: writes are failing, nothing is evicted",
+                info: "redis_version:7.0.15\nmaxmemory_policy:noeviction\nevicted_keys:0\ncurrent_eviction_exceeded_time:4200\n# Errorstats\nerrorstat_OOM:count=315\n",
+                expect: .critical,
+                expectEvidence: ["errorstat_OOM count=315", "noeviction refuses writes"]),
+            RuleExample(
+                "One sample, allkeys-lru over maxmemory for seconds: evicting without catching up",
+                info: "redis_version:7.0.15\nmaxmemory_policy:allkeys-lru\nevicted_keys:5000\ncurrent_eviction_exceeded_time:4200\n",
+                expect: .warning,
+                expectEvidence: ["evicting right now"]),
+            RuleExample(
                 "Kvrocks prints no eviction counter",
                 info: "redis_version:7.0.0\nkvrocks_version:2.17.0\n",
                 expect: .skipped),
@@ -83,7 +93,18 @@ public enum EvictionsRule: HealthRule {
             var evidence = ["no second sample: lifetime evicted_keys=\(HumanFormat.number(evicted))" + policyText]
             if context.previous != nil { evidence.append("the previous sample is from another process or the counters were reset") }
             let limit = try context.number("exceeded-time-ms")
-            if let exceeded = info.number(.currentEvictionExceededTime), exceeded >= limit {
+            let oom = oomCount(info) ?? 0
+            if oom > 0 { evidence.append("errorstat_OOM count=\(HumanFormat.number(oom)): writes rejected with OOM since start") }
+            // noeviction evicts nothing: over maxmemory it refuses writes instead.
+            if policy == "noeviction", let exceeded = info.number(.currentEvictionExceededTime), exceeded >= limit {
+                evidence.append("current_eviction_exceeded_time=\(HumanFormat.number(exceeded)) ms: over maxmemory, and noeviction refuses writes")
+                let summary = oom > 0 ? "writes are failing: over maxmemory under noeviction, \(HumanFormat.number(oom)) rejected with OOM since start"
+                                      : "over maxmemory under noeviction: writes are refused"
+                return context.result(oom > 0 ? .critical : .warning, summary, evidence: evidence,
+                                      advice: ["Writes are failing with OOM: free memory now (raise maxmemory, delete or expire keys), or switch to an evicting policy if the data is a cache."],
+                                      metrics: [Metric("evicted_keys", evicted, unit: .counter), Metric("oom_rejections_total", oom, unit: .counter)])
+            }
+            if policy != "noeviction", let exceeded = info.number(.currentEvictionExceededTime), exceeded >= limit {
                 evidence.append("current_eviction_exceeded_time=\(HumanFormat.number(exceeded)) ms: over maxmemory and evicting right now")
                 return context.result(.warning, "evicting for \(HumanFormat.duration(seconds: exceeded / 1000)) without catching up",
                                       evidence: evidence,

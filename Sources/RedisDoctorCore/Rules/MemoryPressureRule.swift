@@ -36,6 +36,11 @@ public enum MemoryPressureRule: HealthRule {
                 expect: .critical,
                 expectEvidence: ["92.0%", "maxmemory_policy=noeviction"]),
             RuleExample(
+                "noeviction at maxmemory: writes are already failing",
+                info: "redis_version:7.0.15\nused_memory:1073741824\nmaxmemory:1073741824\nmaxmemory_policy:noeviction\n# Errorstats\nerrorstat_OOM:count=315\n",
+                expect: .critical,
+                expectEvidence: ["errorstat_OOM count=315: writes rejected with OOM since start"]),
+            RuleExample(
                 "volatile-lru at 85 %",
                 info: "redis_version:7.2.6\nused_memory:912680550\nmaxmemory:1073741824\nmaxmemory_policy:volatile-lru\n",
                 expect: .warning,
@@ -82,6 +87,7 @@ public enum MemoryPressureRule: HealthRule {
         var threshold = context.threshold()
         let percent: Double
         var summary: String
+        var oomRejected: Double?
 
         if maxmemory > 0 {
             guard let usedRaw = info.number(.usedMemory) else { return context.skipped("the server prints no used_memory") }
@@ -107,6 +113,12 @@ public enum MemoryPressureRule: HealthRule {
             metrics.append(Metric("memory_usage", percent, unit: .percent, threshold: threshold, min: 0, max: 100))
             metrics.append(Metric("used_memory", usedRaw, unit: .bytes, min: 0, max: maxmemory))
             summary = "\(HumanFormat.percent(percent)) of maxmemory used (\(policy ?? "policy unknown"))"
+            // Writes already refused (errorstat_OOM, 6.2+) are said, not only foreseen.
+            if !isAllkeys, let oom = EvictionsRule.oomCount(info), oom > 0 {
+                oomRejected = oom
+                evidence.append("errorstat_OOM count=\(HumanFormat.number(oom)): writes rejected with OOM since start")
+                if percent >= 100 { summary += "; writes are failing (\(HumanFormat.number(oom)) rejected with OOM since start)" }
+            }
         } else {
             guard let total, let rss else {
                 return context.skipped("maxmemory is 0 (unbounded) and the server prints no total_system_memory to judge RSS against")
@@ -143,7 +155,8 @@ public enum MemoryPressureRule: HealthRule {
             if policy?.hasPrefix("allkeys") == true {
                 advice.append("The cache is at its limit: check evicted_keys and the hit rate (keyspace_hits/misses); raise maxmemory if the evictions hurt.")
             } else {
-                advice.append("Free memory before writes fail with OOM: raise maxmemory (CONFIG SET maxmemory), delete or expire keys (MEMORY USAGE / redis-cli --bigkeys), or move to an allkeys-* policy if this is a cache.")
+                let lead = oomRejected != nil && percent >= 100 ? "Writes are failing with OOM. Free memory now" : "Free memory before writes fail with OOM"
+                advice.append("\(lead): raise maxmemory (CONFIG SET maxmemory), delete or expire keys (MEMORY USAGE / redis-cli --bigkeys), or move to an allkeys-* policy if this is a cache.")
             }
         } else {
             advice.append("Set a limit below the host's RAM: CONFIG SET maxmemory <bytes> with an eviction policy (CONFIG SET maxmemory-policy), then CONFIG REWRITE.")
