@@ -102,7 +102,7 @@ public enum InfoField: String, Sendable, CaseIterable {
         case .lastSaveTime: number(["rdb_last_save_time", "last_save_time", "last_success_save", "last_bgsave_time"], .unixSeconds, core: true)
             .explained("Unix time of the last successful RDB save.", healthy: "Recent when RDB persistence is configured.")
         case .rdbSaves: number(["rdb_saves"], .count)
-            .explained("RDB saves (SAVE and BGSAVE) completed since the server started (7.0+).", healthy: "Growing with the save points; 0 after a long uptime means no save ever ran.")
+            .explained("RDB saves (SAVE and BGSAVE) started since the server started or CONFIG RESETSTAT (7.0+).", healthy: "Growing with the save points; 0 after a long uptime means no save ever ran.")
         case .lastBgsaveStatus: text(["rdb_last_bgsave_status", "last_bgsave_status"])
             .explained("Whether the last background save succeeded.", healthy: "ok; err means the data is not being persisted (disk full, fork failed).")
         case .lastBgsaveTimeSec: number(["rdb_last_bgsave_time_sec", "last_bgsave_time_sec"], .seconds, minusOne: true)

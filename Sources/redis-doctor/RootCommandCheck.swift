@@ -15,7 +15,7 @@ enum RootCommandCheck {
         var index = 0
         while index < words.count {
             let word = words[index]
-            if word == "--" { return nil }
+            if word == "--" || word.hasPrefix("--generate-completion-script") || word.hasPrefix("---") { return nil }
             if word.hasPrefix("-") {
                 index += valued.contains(word) ? 2 : 1
                 continue

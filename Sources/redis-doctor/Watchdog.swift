@@ -16,8 +16,9 @@ enum Watchdog {
     nonisolated(unsafe) private static var serverExitCode: Int32 = 2
     nonisolated(unsafe) private static var nanoseconds: UInt64 = 0
     nonisolated(unsafe) private static var descriptor: Int32 = 1
-    nonisolated(unsafe) private static var settled: Int32 = 0
-    nonisolated(unsafe) private static var settledExitCode: Int32 = 0
+    /// The report's exit code once it is printed; -1 before. One word, so the thread
+    /// never sees "settled" without its code.
+    nonisolated(unsafe) private static var settledExitCode: Int32 = -1
 
     /// Stands for the stage name in `serverText`; replaced when the watchdog fires.
     static let stagePlaceholder = "STAGE-PLACEHOLDER"
@@ -39,7 +40,8 @@ enum Watchdog {
             while nanosleep(&remaining, &left) != 0 && errno == EINTR { remaining = left }
             var text = Watchdog.message
             var code = Watchdog.exitCode
-            if Watchdog.settled != 0 { _exit(Watchdog.settledExitCode) }
+            let settled = Watchdog.settledExitCode
+            if settled >= 0 { _exit(settled) }
             if let stage = ServerWait.currentStage {
                 text = Watchdog.splice(Watchdog.serverMessage, stage: stage)
                 code = Watchdog.serverExitCode
@@ -55,7 +57,6 @@ enum Watchdog {
     static func settle(exitCode code: Int32) {
         // Plain word-sized stores, never the arrays the thread may be reading.
         settledExitCode = code
-        settled = 1
     }
 
     /// `template` with every placeholder replaced by `stage`.

@@ -45,6 +45,20 @@ struct StatusLineTests {
         #expect(secret.stdout.hasPrefix("REDIS UNKNOWN - usage: unknown command"))
     }
 
+    /// A password attached to -a, or with quotes or newlines inside, is not echoed either.
+    @Test(arguments: [["check", "-as3cret"], ["-as3cret", "check"], ["clients", "-a", "my", "x's3cret'y"], ["check", "-a", "my", "a\ns3cret"]])
+    func attachedAndQuotedPasswordsAreNotEchoed(_ arguments: [String]) throws {
+        let run = try CommandRun.run(["-p", "1"] + arguments)
+        #expect(run.exitCode == 3)
+        #expect(!(run.stdout + run.stderr).contains("s3cret"), "\(run.stdout) \(run.stderr)")
+    }
+
+    @Test func completionScriptsStillGenerate() throws {
+        let run = try CommandRun.run(["--generate-completion-script", "bash"])
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.hasPrefix("#!/bin/bash"))
+    }
+
     @Test func jsonIsKeptForParserErrors() throws {
         let run = try CommandRun.run(["check", "--format", "json", "--bogus"])
         #expect(run.exitCode == 3)

@@ -54,7 +54,7 @@ public enum BgsaveStalledRule: HealthRule {
                 "One sample of a running save: how to judge its progress",
                 info: "redis_version:7.0.15\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:9\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:0\ncurrent_save_keys_total:300000\ncurrent_fork_perc:0.00\naof_rewrite_in_progress:0\n",
                 expect: .ok,
-                expectEvidence: ["progress not judged: one sample (use --interval 6 or --state-file)"]),
+                expectEvidence: ["progress not judged: one sample (use --interval 6"]),
             RuleExample(
                 "A save running for over ten minutes",
                 info: "redis_version:6.2.16\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:700\nrdb_last_bgsave_time_sec:-1\naof_rewrite_in_progress:0\n",
@@ -209,7 +209,7 @@ public enum BgsaveStalledRule: HealthRule {
         let needed = HumanFormat.duration(seconds: minInterval)
         guard let previous = context.comparablePrevious, previous.info.flag(job.flag) == true else {
             guard context.comparablePrevious == nil else { return nil }
-            return "progress not judged: one sample (use --interval \(HumanFormat.number((minInterval + 1).rounded(.up))) or --state-file)"
+            return "progress not judged: one sample (use --interval \(HumanFormat.number((minInterval + 1).rounded(.up))), or a --state-file from its second run on)"
         }
         guard let interval = context.interval, interval < minInterval else { return nil }
         return "progress not judged: samples \(HumanFormat.duration(seconds: interval)) apart, need \(needed)"

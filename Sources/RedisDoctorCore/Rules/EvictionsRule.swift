@@ -10,9 +10,10 @@ public enum EvictionsRule: HealthRule {
             run_id): any eviction in the interval is a WARNING, with its rate per second; the warning range \
             applies to that rate, so a cache that evicts by design can raise it (--warning evictions=100). \
             Writes refused with OOM (errorstat_OOM, 6.2+) lose data the application meant to store: CRITICAL. \
-            With one sample only the lifetime count is reported and the rule stays OK, unless \
-            current_eviction_exceeded_time (7.0+) shows the server has been over maxmemory, evicting, for \
-            at least exceeded-time-ms.
+            With one sample the lifetime counts are reported, and current_eviction_exceeded_time (7.0+) \
+            judges: over maxmemory for at least exceeded-time-ms is a WARNING, worded by the policy. An \
+            allkeys-* server is evicting without catching up; any other policy refuses writes once nothing \
+            it may evict is left, and with writes already rejected (errorstat_OOM above 0) that is CRITICAL.
             """,
         fieldsRead: ["evicted_keys", "errorstat_OOM", "current_eviction_exceeded_time", "maxmemory_policy", "server_time_usec", "run_id"],
         commandsNeeded: ["INFO"],
@@ -21,7 +22,7 @@ public enum EvictionsRule: HealthRule {
         defaultWarning: "0",
         defaultCritical: nil,
         parameters: [
-            RuleParameter(name: "exceeded-time-ms", defaultValue: "1000", description: "With one sample, WARNING when current_eviction_exceeded_time reaches this many milliseconds."),
+            RuleParameter(name: "exceeded-time-ms", defaultValue: "1000", description: "With one sample, judge current_eviction_exceeded_time from this many milliseconds: WARNING, or CRITICAL with writes rejected with OOM under a policy that is not allkeys-*."),
         ],
         examples: [
             RuleExample(
@@ -95,16 +96,19 @@ public enum EvictionsRule: HealthRule {
             let limit = try context.number("exceeded-time-ms")
             let oom = oomCount(info) ?? 0
             if oom > 0 { evidence.append("errorstat_OOM count=\(HumanFormat.number(oom)): writes rejected with OOM since start") }
-            // noeviction evicts nothing: over maxmemory it refuses writes instead.
-            if policy == "noeviction", let exceeded = info.number(.currentEvictionExceededTime), exceeded >= limit {
-                evidence.append("current_eviction_exceeded_time=\(HumanFormat.number(exceeded)) ms: over maxmemory, and noeviction refuses writes")
-                let summary = oom > 0 ? "writes are failing: over maxmemory under noeviction, \(HumanFormat.number(oom)) rejected with OOM since start"
-                                      : "over maxmemory under noeviction: writes are refused"
+            // noeviction evicts nothing, and volatile-* runs out of keys with a TTL: over
+            // maxmemory with writes rejected, writes are failing, whatever is evicted.
+            let refusesWrites = policy == "noeviction" || (policy?.hasPrefix("allkeys") != true && oom > 0)
+            if refusesWrites, let exceeded = info.number(.currentEvictionExceededTime), exceeded >= limit {
+                let name = policy ?? "this policy"
+                evidence.append("current_eviction_exceeded_time=\(HumanFormat.number(exceeded)) ms: over maxmemory, and \(name) refuses writes")
+                let summary = oom > 0 ? "writes are failing: over maxmemory under \(name), \(HumanFormat.number(oom)) rejected with OOM since start"
+                                      : "over maxmemory under \(name): writes are refused"
                 return context.result(oom > 0 ? .critical : .warning, summary, evidence: evidence,
                                       advice: ["Writes are failing with OOM: free memory now (raise maxmemory, delete or expire keys), or switch to an evicting policy if the data is a cache."],
                                       metrics: [Metric("evicted_keys", evicted, unit: .counter), Metric("oom_rejections_total", oom, unit: .counter)])
             }
-            if policy != "noeviction", let exceeded = info.number(.currentEvictionExceededTime), exceeded >= limit {
+            if !refusesWrites, let exceeded = info.number(.currentEvictionExceededTime), exceeded >= limit {
                 evidence.append("current_eviction_exceeded_time=\(HumanFormat.number(exceeded)) ms: over maxmemory and evicting right now")
                 return context.result(.warning, "evicting for \(HumanFormat.duration(seconds: exceeded / 1000)) without catching up",
                                       evidence: evidence,

@@ -18,7 +18,7 @@ public enum MemoryPressureRule: HealthRule {
             host's RAM, the next fork may push the host into swap or the OOM killer.
             """,
         fieldsRead: ["used_memory", "mem_not_counted_for_evict", "maxmemory", "maxmemory_policy", "used_memory_rss",
-                     "total_system_memory", "rdb_last_cow_size", "aof_last_cow_size"],
+                     "total_system_memory", "rdb_last_cow_size", "aof_last_cow_size", "errorstat_OOM"],
         commandsNeeded: ["INFO"],
         enabledByDefault: true,
         primaryMetric: "memory_usage",

@@ -5,15 +5,18 @@ public enum OpenAccessRule: HealthRule {
         id: "open-access",
         title: "Open access",
         category: .security,
-        summary: "No password (requirepass empty) while protected-mode is off or bind is not loopback-only.",
+        summary: "No password (requirepass empty) while listening beyond loopback and protected mode does not refuse remote clients.",
         rationale: """
             An unauthenticated Redis reachable from the network is a classic compromise: data \
             theft, FLUSHALL ransom notes, or CONFIG SET dir plus SAVE to write SSH keys or cron \
             files. requirepass empty means the default user has no password (the collector \
-            redacts a set password to "(redacted)", so only an empty value counts). Exposure is \
-            protected-mode no (or a server before 3.2, which has none) or a bind list with a \
-            non-loopback address; port 0 (unix socket only) is not exposed. ACL users are not \
-            visible here: a nopass ACL user is not detected.
+            redacts a set password to "(redacted)", so only an empty value counts). A server \
+            listening on loopback only (bind 127.x/::1) or on no TCP port (port 0) is not exposed, \
+            whatever protected mode says. Otherwise protected mode (3.2+) refuses remote clients of \
+            a password-less default user: from 7.0 whatever bind says, before 7.0 only while bind \
+            is empty. Exposure is the rest: protected-mode no, a server before 3.2, or a bind list \
+            beyond loopback before 7.0. ACL users are not visible here: a nopass ACL user is not \
+            detected.
             """,
         fieldsRead: [],
         commandsNeeded: ["CONFIG GET requirepass", "CONFIG GET protected-mode", "CONFIG GET bind", "CONFIG GET port"],
@@ -47,6 +50,11 @@ public enum OpenAccessRule: HealthRule {
                 replies: ["CONFIG GET": "requirepass \nbind 127.0.0.1\nport 6379"],
                 expect: .ok,
                 expectEvidence: ["bind=127.0.0.1: loopback only"]),
+            RuleExample(
+                "Redis 6.2, no bind, protected mode on: remote clients get DENIED",
+                info: "redis_version:6.2.16\n",
+                replies: ["CONFIG GET": "requirepass \nprotected-mode yes\nbind \nport 6379"],
+                expect: .ok),
             RuleExample(
                 "Protected mode off, but loopback only",
                 info: "redis_version:3.2.13\n",
@@ -101,8 +109,9 @@ public enum OpenAccessRule: HealthRule {
             evidence.append("protected-mode not reported (before 3.2 there is none)")
         }
         // From 7.0, protected mode refuses non-loopback clients of a password-less default
-        // user whatever bind says; before 7.0 an explicit bind switched it off.
-        if protectedMode == "yes" && context.current.identity.redisVersionAtLeast(7) {
+        // user whatever bind says; from 3.2 to 6.2, while bind is empty (an explicit bind
+        // switched it off).
+        if protectedMode == "yes" && (context.current.identity.redisVersionAtLeast(7) || bind.isEmpty) {
             return context.ok("no password, but protected mode refuses clients from other hosts",
                               evidence: evidence + ["protected-mode=yes", "bind=\(bind)"])
         }

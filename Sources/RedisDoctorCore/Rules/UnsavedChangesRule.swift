@@ -14,7 +14,7 @@ public enum UnsavedChangesRule: HealthRule {
             with AOF on the rule only reports.
             """,
         fieldsRead: ["rdb_changes_since_last_save", "changes_since_last_save", "rdb_changes_since_last_success_save",
-                     "rdb_last_save_time", "last_save_time", "aof_enabled", "server_time_usec"],
+                     "rdb_last_save_time", "last_save_time", "aof_enabled", "server_time_usec", "rdb_saves", "uptime_in_seconds"],
         commandsNeeded: ["INFO", "CONFIG GET save"],
         enabledByDefault: true,
         primaryMetric: "unsaved_age",
@@ -32,7 +32,7 @@ public enum UnsavedChangesRule: HealthRule {
                 expectEvidence: ["67162 changes", "3h 0m"]),
             RuleExample(
                 "Redis 7.0: no save since start (the start time is not a save)",
-                info: "redis_version:7.0.15\nserver_time_usec:1763800000000000\nrdb_changes_since_last_save:20\nrdb_last_save_time:1763789200\nrdb_saves:0\naof_enabled:0\n",
+                info: "redis_version:7.0.15\nserver_time_usec:1763800000000000\nuptime_in_seconds:10800\nrdb_changes_since_last_save:20\nrdb_last_save_time:1763789200\nrdb_saves:0\naof_enabled:0\n",
                 replies: ["CONFIG GET": "save "],
                 expect: .warning,
                 expectEvidence: ["no save has run since the server started 3h 0m ago (rdb_saves=0)"]),
@@ -98,7 +98,10 @@ public enum UnsavedChangesRule: HealthRule {
         let age = max(0, now - lastSave)
         // Redis sets rdb_last_save_time at start-up: where it tells (rdb_saves, 7.0+), say
         // that no save ran rather than call the start a "successful save".
-        let neverSaved = info.number(.rdbSaves) == 0
+        // rdb_saves is zeroed by CONFIG RESETSTAT: trust it only when the last save time is
+        // the start-up time.
+        let startedAt = info.number(.uptimeSeconds).map { now - $0 }
+        let neverSaved = info.number(.rdbSaves) == 0 && startedAt.map { abs($0 - lastSave) <= 2 } == true
         if neverSaved {
             evidence.append("no save has run since the server started \(HumanFormat.duration(seconds: age)) ago (rdb_saves=0)")
         } else {
