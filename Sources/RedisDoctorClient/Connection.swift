@@ -83,12 +83,8 @@ public final class Connection {
             guard case .error(let message) = reply else { continue }
             switch stage {
             case .auth, .select:
-                // maxclients and protected mode answer whatever comes first, AUTH included.
-                if ConnectionError.isRefusal(message) {
-                    close()
-                    throw ConnectionError.refusedByServer(message: message)
-                }
-                throw ConnectionError.server(stage: stage, message: message)
+                close()
+                throw ConnectionError.handshake(stage: stage, message: message)
             default: continue  // CLIENT SETNAME is best effort (2.4 lacks it; ACLs may deny it).
             }
         }
@@ -258,10 +254,7 @@ public final class Connection {
             }
         }
         guard let (errorStage, message) = lastError else { return error }
-        // By the server's words, not by which command the error answered.
-        if (errorStage == .auth || errorStage == .select) && !ConnectionError.isRefusal(message) {
-            return .server(stage: errorStage, message: message)
-        }
+        if errorStage == .auth || errorStage == .select { return .handshake(stage: errorStage, message: message) }
         return .refusedByServer(message: message)
     }
 

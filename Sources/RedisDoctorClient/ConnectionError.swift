@@ -92,6 +92,12 @@ extension ConnectionError {
         message.hasPrefix("DENIED") || message.lowercased().contains("max number of clients reached")
     }
 
+    /// The error for an error reply to the handshake (`stage`): judged by the server's
+    /// words, since maxclients and protected mode answer whatever comes first, AUTH included.
+    static func handshake(stage: ConnectionStage, message: String) -> ConnectionError {
+        isRefusal(message) ? .refusedByServer(message: message) : .server(stage: stage, message: message)
+    }
+
     /// The server's words without redundant prefixes, with the setting to look at.
     static func refusalText(_ message: String) -> String {
         var text = message

@@ -22,7 +22,7 @@ struct SendRunner {
                 Terminal.out(ReplyFormatter.terminal(reply))
             } else {
                 // On a terminal, raw text (CLIENT LIST, INFO) still has its control bytes escaped.
-                Terminal.write(Terminal.stdoutIsTTY ? ReplyFormatter.terminalSafe(ReplyFormatter.raw(reply)) : ReplyFormatter.raw(reply))
+                Terminal.outRaw(reply)
             }
             return reply.isError ? .errorReply : .ok
         } catch {

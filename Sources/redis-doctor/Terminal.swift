@@ -17,6 +17,11 @@ enum Terminal {
 
     static func out(_ text: String) { write(Array(text.utf8), to: 1) }
 
+    /// A reply in redis-cli's raw form on stdout; on a terminal its control bytes are escaped.
+    static func outRaw(_ reply: RedisReply) {
+        write(stdoutIsTTY ? ReplyFormatter.terminalSafe(ReplyFormatter.raw(reply)) : ReplyFormatter.raw(reply))
+    }
+
     /// A line on stderr, prefixed with the program name.
     /// Control bytes (from a server or a file) are made visible, never sent to the terminal.
     static func error(_ text: String) { write(Array(("redis-doctor: " + OutputText.oneLine(text) + "\n").utf8), to: 2) }

@@ -81,7 +81,7 @@ final class ReplDispatcher {
     private func print(_ reply: RedisReply, argv: [String], micros: UInt64) {
         guard interactive else {
             // Piped input, but a terminal may still be reading the output.
-            Terminal.write(Terminal.stdoutIsTTY ? ReplyFormatter.terminalSafe(ReplyFormatter.raw(reply)) : ReplyFormatter.raw(reply))
+            Terminal.outRaw(reply)
             return
         }
         var bytes = ReplyFormatter.prefersRaw(argv) ? ReplyFormatter.terminalSafe(ReplyFormatter.raw(reply)) : Array(ReplyFormatter.terminal(reply).utf8)
@@ -99,8 +99,7 @@ final class ReplDispatcher {
         while true {
             do throws(ConnectionError) {
                 let reply = try session.receive(argv[0].uppercased())
-                Terminal.write(interactive ? Array(ReplyFormatter.terminal(reply).utf8)
-                               : Terminal.stdoutIsTTY ? ReplyFormatter.terminalSafe(ReplyFormatter.raw(reply)) : ReplyFormatter.raw(reply))
+                if interactive { Terminal.out(ReplyFormatter.terminal(reply)) } else { Terminal.outRaw(reply) }
             } catch {
                 if case .cancelled = error { Terminal.out("\n") } else { report(error, argv: argv) }
                 return
