@@ -24,19 +24,11 @@ struct SeedRuleIntegrationTests_A {
     }
 
     /// Ends the save child of `server` by its PID (from /proc), so no fork outlives the test.
-    func killSaveChildren(of server: RedisServerProcess) {
-        let path = "/proc/\(server.pid)/task/\(server.pid)/children"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
-        for pid in text.split(separator: " ").compactMap({ Int32($0) }) {
-            kill(pid, SIGKILL)
-        }
-    }
-
     @Test func stalledBackgroundSaveIsAWarningNamingTheProgressCounter() throws {
         // One second per key: the child reports current_save_keys_processed once (at the
         // first key) and then, with fewer than 1024 keys, never again: a stall as INFO sees it.
         let server = try RedisServerProcess(["--save", "", "--rdb-key-save-delay", "1000000"])
-        defer { killSaveChildren(of: server) }
+        defer { server.killChildren() }
         for i in 1...50 { server.call("SET k\(i) v") }
         let link = try open(server)
         #expect(try link.send(["BGSAVE"], deadline: Deadline(seconds: 5)).errorMessage == nil)

@@ -2,7 +2,8 @@
 
 /// Reports shared by the renderer tests.
 enum SampleReports {
-    static let facts = [ServerFact("version", "7.0.15"), ServerFact("role", "master"), ServerFact("used_memory", "1.02 MiB"), ServerFact("uptime", "3d 4h")]
+    static let facts = [ServerFact("server", "redis 7.0.15"), ServerFact("role", "master"), ServerFact("used_memory", "1.02 MiB", number: 1_069_548),
+                        ServerFact("uptime", "3d 4h", number: 273_600, key: "uptime_in_seconds")]
 
     static var problems: CheckReport {
         CheckReport(target: "127.0.0.1:6379", server: facts, results: [

@@ -6,7 +6,7 @@ import Testing
     #expect(!text.contains("\u{1B}"), "no ANSI, and the client-supplied escape is neutralised")
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[0] == "redis-doctor 127.0.0.1:6379: CRITICAL")
-    #expect(lines[1] == "version 7.0.15, role master, used_memory 1.02 MiB, uptime 3d 4h")
+    #expect(lines[1] == "server redis 7.0.15, role master, used_memory 1.02 MiB, uptime 3d 4h")
     #expect(lines[3] == "CRITICAL  memory-usage: used memory 95% of maxmemory")
     #expect(lines[4] == "          evidence: used_memory=1.9 GiB")
     #expect(lines[6] == "          advice:   MEMORY PURGE")

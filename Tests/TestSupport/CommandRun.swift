@@ -18,11 +18,21 @@ public struct CommandRun: Sendable {
         return dir.appendingPathComponent("redis-doctor").path
     }
 
+    /// Test servers run with `--save ""` and throwaway data, which persistence-disabled
+    /// rightly warns about: a `check` skips that rule unless a test asks for it.
+    public static func withPersistenceJudged(_ arguments: [String], _ judged: Bool) -> [String] {
+        guard !judged, let check = arguments.firstIndex(of: "check") else { return arguments }
+        var words = arguments
+        words.insert(contentsOf: ["--skip", "persistence-disabled"], at: check + 1)
+        return words
+    }
+
     /// Runs with a hard limit so a hang fails the test instead of stalling the suite.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, killAfter: Double = 30) throws -> CommandRun {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, killAfter: Double = 30,
+                           judgePersistence: Bool = false) throws -> CommandRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.arguments = withPersistenceJudged(arguments, judgePersistence)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "REDISCLI_AUTH")
         for (k, v) in environment { env[k] = v }

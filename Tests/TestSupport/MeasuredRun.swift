@@ -47,7 +47,7 @@ public struct MeasuredRun: Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let python = "/usr/bin/python3"
-        let argv = ([python, "-c", wrapper, reportPath, CommandRun.binary] + arguments).map { strdup($0) } + [nil]
+        let argv = ([python, "-c", wrapper, reportPath, CommandRun.binary] + CommandRun.withPersistenceJudged(arguments, false)).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var environment: [UnsafeMutablePointer<CChar>?] = []
         var index = 0

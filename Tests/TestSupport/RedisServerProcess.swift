@@ -71,8 +71,19 @@ public final class RedisServerProcess: @unchecked Sendable {
 
     public func thaw() { kill(pid, SIGCONT) }
 
+    /// Kills the server's children (a save child slowed by rdb-key-save-delay would
+    /// otherwise outlive the server and the test).
+    public func killChildren() {
+        let path = "/proc/\(pid)/task/\(pid)/children"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        for child in text.split(separator: " ").compactMap({ Int32($0) }) {
+            kill(child, SIGKILL)
+        }
+    }
+
     public func stop() {
         guard process.isRunning else { return }
+        killChildren()
         kill(pid, SIGCONT)
         kill(pid, SIGKILL)
         process.waitUntilExit()

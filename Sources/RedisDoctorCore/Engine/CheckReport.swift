@@ -36,13 +36,22 @@ public struct CheckReport: Sendable, Hashable {
     }
 }
 
-/// One named fact about the server (`version` = `7.0.15`).
+/// One named fact about the server (`role` = `master`, `uptime` = `3d 4h`).
+///
+/// Text and Nagios show `value`, written for people; JSON carries `number` when the fact
+/// is a quantity, under `key` (the INFO field's name, in its base unit).
 public struct ServerFact: Sendable, Hashable {
     public var name: String
     public var value: String
+    /// The quantity in base units (bytes, seconds), for machine-readable output.
+    public var number: Double?
+    /// The JSON key: the INFO field the number comes from (`uptime_in_seconds`).
+    public var key: String
 
-    public init(_ name: String, _ value: String) {
+    public init(_ name: String, _ value: String, number: Double? = nil, key: String? = nil) {
         self.name = name
         self.value = value
+        self.number = number
+        self.key = key ?? name
     }
 }

@@ -72,8 +72,8 @@ public struct RuleContext: Sendable {
 
     // MARK: Building results
 
-    public func ok(_ summary: String, evidence: [String] = [], metrics: [Metric] = []) -> RuleResult {
-        RuleResult(ruleID: ruleID, status: .ok, summary: summary, evidence: evidence, metrics: metrics)
+    public func ok(_ summary: String, evidence: [String] = [], metrics: [Metric] = [], notJudged: String? = nil) -> RuleResult {
+        RuleResult(ruleID: ruleID, status: .ok, summary: summary, evidence: evidence, metrics: metrics, notJudged: notJudged)
     }
 
     /// Missing data is SKIPPED with the reason, never a failure.
@@ -81,8 +81,9 @@ public struct RuleContext: Sendable {
         RuleResult(ruleID: ruleID, status: .skipped, summary: reason)
     }
 
-    public func result(_ status: Status, _ summary: String, evidence: [String] = [], advice: [String] = [], metrics: [Metric] = []) -> RuleResult {
-        RuleResult(ruleID: ruleID, status: status, summary: summary, evidence: evidence, advice: advice, metrics: metrics)
+    public func result(_ status: Status, _ summary: String, evidence: [String] = [], advice: [String] = [], metrics: [Metric] = [],
+                       notJudged: String? = nil) -> RuleResult {
+        RuleResult(ruleID: ruleID, status: status, summary: summary, evidence: evidence, advice: advice, metrics: metrics, notJudged: notJudged)
     }
 
     /// The reason a needed command family gave no data, for SKIPPED results.

@@ -6,6 +6,7 @@ public enum RuleRegistry {
         BgsaveStalledRule.self,
         BgsaveFailedRule.self,
         AofErrorsRule.self,
+        PersistenceDisabledRule.self,
         MemoryPressureRule.self,
         MemoryFragmentationRule.self,
         EvictionsRule.self,

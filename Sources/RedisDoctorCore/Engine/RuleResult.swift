@@ -10,13 +10,18 @@ public struct RuleResult: Sendable, Hashable {
     /// What to run or change next (`MEMORY PURGE`).
     public var advice: [String]
     public var metrics: [Metric]
+    /// What this result could not judge and how to judge it ("progress not judged: one
+    /// sample (use --interval 6 ...)"): an OK that covers less than it seems is said.
+    public var notJudged: String?
 
-    public init(ruleID: String, status: Status, summary: String, evidence: [String] = [], advice: [String] = [], metrics: [Metric] = []) {
+    public init(ruleID: String, status: Status, summary: String, evidence: [String] = [], advice: [String] = [], metrics: [Metric] = [],
+                notJudged: String? = nil) {
         self.ruleID = ruleID
         self.status = status
         self.summary = summary
         self.evidence = evidence
         self.advice = advice
         self.metrics = metrics
+        self.notJudged = notJudged
     }
 }

@@ -22,7 +22,11 @@ public struct JSONRenderer: Sendable {
             ("status", .string(report.status.rawValue)),
             ("exit_code", .number(Double(report.exitCode))),
             ("target", .string(report.target)),
-            ("server", .object(report.server.map { ($0.name, .string($0.value)) })),
+            // Quantities as numbers in base units; the human strings are for text output.
+            ("server", .object(report.server.map { fact in
+                if let number = fact.number, number.isFinite { return (fact.key, .number(number)) }
+                return (fact.key, .string(fact.value))
+            })),
             ("results", .array(report.results.map(value(of:)))),
         ]
         if let error = report.error {
@@ -42,6 +46,7 @@ public struct JSONRenderer: Sendable {
             ("rule", .string(result.ruleID)),
             ("status", .string(result.status.rawValue)),
             ("summary", .string(result.summary)),
+            ("not_judged", result.notJudged.map(JSONValue.string) ?? .null),
             ("evidence", .array(result.evidence.map(JSONValue.string))),
             ("advice", .array(result.advice.map(JSONValue.string))),
             ("metrics", .array(result.metrics.filter(\.isRenderable).map(value(of:)))),

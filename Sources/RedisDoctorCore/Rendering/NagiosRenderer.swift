@@ -27,6 +27,9 @@ public struct NagiosRenderer: Sendable {
             if !result.advice.isEmpty { text += " - advice: " + result.advice.joined(separator: "; ") }
             lines.append(OutputText.nagios(text))
         }
+        for result in report.results where result.status == .ok && result.notJudged != nil {
+            lines.append(OutputText.nagios("OK \(result.ruleID): \(result.summary)"))
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -50,6 +53,10 @@ public struct NagiosRenderer: Sendable {
                 text += (fact.name == "role" && separator == ", " ? " " : separator) + Self.factText(fact)
                 separator = ", "
             }
+            // What an OK does not cover is said on the line Nagios shows.
+            for result in report.results where result.status == .ok {
+                if let note = result.notJudged { text += "; \(result.ruleID) \(note)" }
+            }
             return text
         }
         var text = parts.joined(separator: "; ")
@@ -66,7 +73,7 @@ public struct NagiosRenderer: Sendable {
     /// `redis 7.0.15`, `master`, `used_memory 1.02 MiB`: version and role read naturally.
     static func factText(_ fact: ServerFact) -> String {
         switch fact.name {
-        case "version": return "redis \(fact.value)"
+        case "server": return fact.value
         case "role": return fact.value
         default: return "\(fact.name) \(fact.value)"
         }

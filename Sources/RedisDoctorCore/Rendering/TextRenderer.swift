@@ -35,6 +35,11 @@ public struct TextRenderer: Sendable {
         if !ok.isEmpty || !skipped.isEmpty { lines.append("") }
         if !ok.isEmpty {
             lines.append("\(word(.ok)) (\(ok.count)): " + ok.map(\.ruleID).joined(separator: ", "))
+            // An OK that could not judge everything says what and how, not just "OK".
+            let indent = String(repeating: " ", count: width + 2)
+            for result in ok where result.notJudged != nil {
+                lines.append("\(indent)\(result.ruleID): \(OutputText.oneLine(result.summary))")
+            }
         }
         if !skipped.isEmpty {
             let items = skipped.map { $0.summary.isEmpty ? $0.ruleID : "\($0.ruleID) (\(OutputText.oneLine($0.summary)))" }

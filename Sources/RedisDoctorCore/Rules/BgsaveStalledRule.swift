@@ -20,7 +20,8 @@ public enum BgsaveStalledRule: HealthRule {
         fieldsRead: ["rdb_bgsave_in_progress", "bgsave_in_progress", "rdb_current_bgsave_time_sec",
                      "rdb_last_bgsave_time_sec", "aof_rewrite_in_progress", "aof_current_rewrite_time_sec",
                      "aof_last_rewrite_time_sec", "current_save_keys_processed", "current_save_keys_total",
-                     "current_fork_perc", "server_time_usec", "uptime_in_seconds", "run_id"],
+                     "current_fork_perc", "server_time_usec", "uptime_in_seconds", "run_id", "process_id",
+                     "rdb_changes_since_last_save"],
         commandsNeeded: ["INFO", "CONFIG GET dir"],
         enabledByDefault: true,
         primaryMetric: "save_duration",
@@ -38,6 +39,13 @@ public enum BgsaveStalledRule: HealthRule {
                 previousInfo: "redis_version:7.0.15\nserver_time_usec:1763800000000000\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:60\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:9217\ncurrent_save_keys_total:300000\ncurrent_fork_perc:3.07\naof_rewrite_in_progress:0\n",
                 expect: .warning,
                 expectEvidence: ["current_save_keys_processed=9217 unchanged over 5s", "current_fork_perc=3.07 unchanged"]),
+            RuleExample(
+                "A child stuck before its first progress report: 0 keys over 6 s",
+                info: "redis_version:7.0.15\nprocess_id:4242\nserver_time_usec:1763800006000000\nrdb_changes_since_last_save:67162\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:7\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:0\ncurrent_save_keys_total:300000\ncurrent_fork_perc:0.00\naof_rewrite_in_progress:0\n",
+                previousInfo: "redis_version:7.0.15\nprocess_id:4242\nserver_time_usec:1763800000000000\nrdb_changes_since_last_save:67100\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:1\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:0\ncurrent_save_keys_total:300000\ncurrent_fork_perc:0.00\naof_rewrite_in_progress:0\n",
+                expect: .warning,
+                expectEvidence: ["current_save_keys_processed=0 unchanged over 6s: the child has reported no progress since the save began",
+                                 "67162 changes not on disk while it runs", "ps -o pid,stat,wchan --ppid 4242"]),
             RuleExample(
                 "Redis 7.0: progress between the samples",
                 info: "redis_version:7.0.15\nserver_time_usec:1763800005000000\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:65\nrdb_last_bgsave_time_sec:60\ncurrent_save_keys_processed:120833\ncurrent_save_keys_total:300000\ncurrent_fork_perc:40.28\naof_rewrite_in_progress:0\n",
@@ -131,6 +139,7 @@ public enum BgsaveStalledRule: HealthRule {
         var evidence: [String] = []
         var summaries: [String] = []
         var longest: Double?
+        var notes: [String] = []
         for job in running {
             evidence.append("\(info.source(of: job.flag) ?? "rdb_bgsave_in_progress")=1 (\(job.name) running)")
             var duration = info.number(job.current)
@@ -161,10 +170,12 @@ public enum BgsaveStalledRule: HealthRule {
             if let stall = stallEvidence(context, job: job, duration: duration, minInterval: stallMinInterval) {
                 jobStatus = worse(jobStatus, .warning)
                 evidence += stall
-                durationText += ", no progress since the previous sample"
+                let fromStart = previousProgressWasZero(context)
+                durationText += fromStart ? ", no progress reported since it began" : ", no progress since the previous sample"
             } else if let note = progressNotJudged(context, job: job, minInterval: stallMinInterval) {
                 // Said, not hidden: an OK here means "not judged", not "progressing".
                 evidence.append(note)
+                notes.append(note)
                 durationText += "; " + note
             }
             status = worse(status, jobStatus)
@@ -175,15 +186,23 @@ public enum BgsaveStalledRule: HealthRule {
         if let longest { metrics.append(Metric("save_duration", longest, unit: .seconds, threshold: threshold)) }
         if let keys = info.number(.currentSaveKeysProcessed) { metrics.append(Metric("save_keys_processed", keys, unit: .counter)) }
         let summary = summaries.joined(separator: "; ")
-        guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics) }
+        let notJudged = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics, notJudged: notJudged) }
 
+        if let changes = info.number(.changesSinceLastSave), changes > 0 {
+            evidence.append("\(HumanFormat.number(changes)) changes not on disk while it runs (\(info.source(of: .changesSinceLastSave) ?? "rdb_changes_since_last_save"))")
+        }
         let dir = context.current.config?["dir"].flatMap { $0.isEmpty ? nil : $0 }
+        let children = info.number(.processId).map { "ps -o pid,stat,wchan --ppid \(HumanFormat.number($0))" }
+            ?? "ps -o pid,stat,wchan --ppid <process_id from INFO server>"
+        evidence.append("next: \(children) on the Redis host shows the save child's state and what it waits on")
         let advice = [
+            "State D with a wchan in the filesystem or block layer means the child is stuck on I/O; state R means it is working (huge keys, CPU starvation).",
             "Check the disk I/O of \(dir.map { "dir=\($0)" } ?? "the data directory (CONFIG GET dir)"): iostat -x, free space, a degraded volume.",
-            "Watch INFO persistence (rdb_current_bgsave_time_sec, current_save_keys_processed) and the save child in ps (redis-rdb-bgsave / redis-aof-rewrite): state D means it waits on I/O.",
+            "Watch INFO persistence (rdb_current_bgsave_time_sec, current_save_keys_processed) between samples: redis-doctor check --interval 6.",
             "Do not start another BGSAVE: it is refused while one runs; if the child is hopeless, killing it ends only the save, not the server.",
         ]
-        return context.result(status, summary, evidence: evidence, advice: advice, metrics: metrics)
+        return context.result(status, summary, evidence: evidence, advice: advice, metrics: metrics, notJudged: notJudged)
     }
 
     /// Evidence that the save child made no progress between two samples of the same
@@ -198,9 +217,15 @@ public enum BgsaveStalledRule: HealthRule {
             guard let before = previous.info.number(field), let after = context.info.number(field) else { continue }
             guard before == after else { return nil }
             let key = context.info.source(of: field) ?? field.spec.keys[0]
-            evidence.append("\(key)=\(HumanFormat.number(after)) unchanged over \(HumanFormat.duration(seconds: interval)) (stalled)")
+            let since = after == 0 ? ": the child has reported no progress since the save began" : " (stalled)"
+            evidence.append("\(key)=\(HumanFormat.number(after)) unchanged over \(HumanFormat.duration(seconds: interval))\(since)")
         }
         return evidence.isEmpty ? nil : evidence
+    }
+
+    /// Whether the earlier sample showed no keys processed yet: a child stuck from its start.
+    static func previousProgressWasZero(_ context: RuleContext) -> Bool {
+        context.comparablePrevious?.info.number(.currentSaveKeysProcessed) == 0
     }
 
     /// Why progress was not judged although the server reports it, with how to judge it.

@@ -13,9 +13,12 @@ public enum ExpireStormRule: HealthRule {
             expired-but-present keys, climbs. WARNING when the cap was hit between the samples and \
             10% of keys are stale (ACTIVE_EXPIRE_CYCLE_ACCEPTABLE_STALE); CRITICAL at 50% stale or \
             when the cycle used 250 ms of CPU per second. With one sample only (no deltas), 50% \
-            stale is a WARNING: the estimate is current, but whether the cycle is capped is unknown.
+            stale is a WARNING: the estimate is current, but whether the cycle is capped is unknown. \
+            expired_stale_perc is a moving average that decays over several cycles, so it is \
+            cross-checked against the keys that still have a TTL (Keyspace expires): with none \
+            left, there is no storm.
             """,
-        fieldsRead: ["expired_stale_perc", "expired_time_cap_reached_count", "expire_cycle_cpu_milliseconds", "expired_keys"],
+        fieldsRead: ["expired_stale_perc", "expired_time_cap_reached_count", "expire_cycle_cpu_milliseconds", "expired_keys", "db0:expires (Keyspace)"],
         commandsNeeded: ["INFO"],
         enabledByDefault: true,
         parameters: [
@@ -46,6 +49,12 @@ public enum ExpireStormRule: HealthRule {
                 info: "redis_version:7.2.6\nrun_id:abc\nserver_time_usec:1763800060000000\nexpired_stale_perc:1.20\nexpired_time_cap_reached_count:4\nexpire_cycle_cpu_milliseconds:500\n",
                 previousInfo: "redis_version:7.2.6\nrun_id:abc\nserver_time_usec:1763800000000000\nexpired_stale_perc:1.00\nexpired_time_cap_reached_count:4\nexpire_cycle_cpu_milliseconds:400\n",
                 expect: .ok),
+            RuleExample(
+                "The storm is over: no key with a TTL left, the moving average lags",
+                info: "redis_version:7.2.6\nrun_id:abc\nserver_time_usec:1763800005000000\nexpired_keys:500000\nexpired_stale_perc:63.10\nexpired_time_cap_reached_count:60\nexpire_cycle_cpu_milliseconds:900\n# Keyspace\ndb0:keys=12,expires=0,avg_ttl=0\n",
+                previousInfo: "redis_version:7.2.6\nrun_id:abc\nserver_time_usec:1763800000000000\nexpired_keys:480000\nexpired_stale_perc:91.80\nexpired_time_cap_reached_count:53\nexpire_cycle_cpu_milliseconds:742\n",
+                expect: .ok,
+                expectEvidence: ["no keys with a TTL remain (Keyspace expires=0)", "moving average"]),
             RuleExample(
                 "Redis 4 prints no expire statistics",
                 info: "redis_version:4.0.14\nexpired_keys:10\n",
@@ -82,6 +91,12 @@ public enum ExpireStormRule: HealthRule {
             if stale >= staleCritical { status = .warning }
         }
         if let expired = context.delta(.expiredKeys), expired > 0 { evidence.append("+\(HumanFormat.number(expired)) keys expired") }
+        if status != .ok, let volatile = volatileKeys(context.info), volatile == 0 {
+            // expired_stale_perc decays over several cycles: it still reads high seconds
+            // after the last volatile key is gone, when there is nothing left to expire.
+            evidence.append("no keys with a TTL remain (Keyspace expires=0): expired_stale_perc is a moving average still decaying")
+            return context.ok("active expiry has caught up: no keys with a TTL left", evidence: evidence, metrics: metrics)
+        }
 
         let summary = status == .ok ? "active expiry keeps up (\(HumanFormat.number(stale))% stale)"
             : "active expiry falling behind: \(HumanFormat.number(stale))% of keys stale"
@@ -91,5 +106,18 @@ public enum ExpireStormRule: HealthRule {
             "Watch INFO stats (expired_keys, expired_stale_perc) and LATENCY HISTORY expire-cycle; active-expire-effort (6.0+) trades CPU for memory.",
         ]
         return context.result(status, summary, evidence: evidence, advice: advice, metrics: metrics)
+    }
+
+    /// Keys with a TTL across the databases, when the reply has a Keyspace section
+    /// (an empty section means no keys at all); nil when the server did not say.
+    static func volatileKeys(_ info: Info) -> Int64? {
+        let keyspace = info.keyspace
+        if keyspace.isEmpty { return info.section(named: "Keyspace") == nil ? nil : 0 }
+        var total: Int64 = 0
+        for entry in keyspace {
+            guard let expires = entry.expires else { return nil }
+            total = total.addingReportingOverflow(expires).partialValue
+        }
+        return total
     }
 }

@@ -37,6 +37,17 @@ public enum UnsavedChangesRule: HealthRule {
                 expect: .warning,
                 expectEvidence: ["no save has run since the server started 3h 0m ago (rdb_saves=0)"]),
             RuleExample(
+                "A save is running but none has finished since the start",
+                info: "redis_version:7.0.15\nserver_time_usec:1763800000000000\nuptime_in_seconds:10800\nrdb_changes_since_last_save:20\nrdb_last_save_time:1763789200\nrdb_saves:1\nrdb_bgsave_in_progress:1\naof_enabled:0\n",
+                replies: ["CONFIG GET": "save 3600 1"],
+                expect: .warning,
+                expectEvidence: ["no save has completed since the server started 3h 0m ago (rdb_saves=1 started, none finished)"]),
+            RuleExample(
+                "Redis 6.2 (no rdb_saves): the last save time is the start time",
+                info: "redis_version:6.2.16\nserver_time_usec:1763800000000000\nuptime_in_seconds:600\nrdb_changes_since_last_save:20\nrdb_last_save_time:1763799400\naof_enabled:0\n",
+                expect: .ok,
+                expectEvidence: ["no save has completed since the server started 10m 0s ago (rdb_last_save_time is the start time)"]),
+            RuleExample(
                 "Redis 2.4 field names and no server clock: judged by the count alone",
                 info: "redis_version:2.4.18\nchanges_since_last_save:1200000\nlast_save_time:1763670400\n",
                 expect: .warning,
@@ -96,14 +107,17 @@ public enum UnsavedChangesRule: HealthRule {
                                   metrics: [Metric("unsaved_changes", changes, unit: .counter)])
         }
         let age = max(0, now - lastSave)
-        // Redis sets rdb_last_save_time at start-up: where it tells (rdb_saves, 7.0+), say
-        // that no save ran rather than call the start a "successful save".
-        // rdb_saves is zeroed by CONFIG RESETSTAT: trust it only when the last save time is
-        // the start-up time.
-        let startedAt = info.number(.uptimeSeconds).map { now - $0 }
-        let neverSaved = info.number(.rdbSaves) == 0 && startedAt.map { abs($0 - lastSave) <= 2 } == true
+        // Redis sets rdb_last_save_time at start-up and on each successful save: a last save
+        // time equal to the start is no save at all. rdb_saves (7.0+) counts saves started,
+        // a running one included, and CONFIG RESETSTAT zeroes it: it only says which words fit.
+        let neverSaved = context.lastSaveIsStart == true
         if neverSaved {
-            evidence.append("no save has run since the server started \(HumanFormat.duration(seconds: age)) ago (rdb_saves=0)")
+            let since = "since the server started \(HumanFormat.duration(seconds: age)) ago"
+            switch info.number(.rdbSaves) {
+            case 0?: evidence.append("no save has run \(since) (rdb_saves=0)")
+            case let started?: evidence.append("no save has completed \(since) (rdb_saves=\(HumanFormat.number(started)) started, none finished)")
+            case nil: evidence.append("no save has completed \(since) (\(info.source(of: .lastSaveTime) ?? "rdb_last_save_time") is the start time)")
+            }
         } else {
             evidence.append("last successful save \(HumanFormat.duration(seconds: age)) ago (\(info.source(of: .lastSaveTime) ?? "rdb_last_save_time")=\(HumanFormat.number(lastSave)))")
         }

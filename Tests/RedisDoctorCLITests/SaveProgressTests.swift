@@ -1,0 +1,36 @@
+import Testing
+import TestSupport
+
+/// A background save on a real server whose child is slowed to ten seconds a key: it
+/// has reported no progress yet. What one sample, close samples and a proper interval say.
+@Suite(.enabled(if: RedisServerProcess.shouldRun, "redis-server not installed"))
+struct SaveProgressTests {
+    @Test func progressIsJudgedOverTheMinimumIntervalAndSaidWhenItIsNot() throws {
+        let server = try RedisServerProcess(["--save", "", "--rdb-key-save-delay", "10000000"])
+        defer { server.stop() }
+        for i in 1...5 { server.call("SET k\(i) v") }
+        #expect(server.call("BGSAVE").hasPrefix("+Background saving started"))
+        let port = String(server.port)
+        let pid = String(server.pid)
+
+        // The seed's stuck child: 0 keys processed, unchanged over 6 s, from the first second.
+        let judged = try CommandRun.run(["-p", port, "check", "--only", "bgsave-stalled", "--interval", "6"])
+        #expect(judged.exitCode == 1, "\(judged.stdout)")
+        #expect(judged.stdout.hasPrefix("REDIS WARNING - RDB background save running for"), "\(judged.stdout)")
+        #expect(judged.stdout.contains("no progress reported since it began"), "\(judged.stdout)")
+        #expect(judged.stdout.contains("current_save_keys_processed=0 unchanged over 6s: the child has reported no progress since the save began"), "\(judged.stdout)")
+        #expect(judged.stdout.contains("next: ps -o pid,stat,wchan --ppid \(pid)"), "\(judged.stdout)")
+
+        // One sample: OK, and the status line says how to judge the progress.
+        let single = try CommandRun.run(["-p", port, "check", "--only", "bgsave-stalled"])
+        #expect(single.exitCode == 0, "\(single.stdout)")
+        let line = single.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(line.contains("bgsave-stalled progress not judged: one sample (use --interval 6, or a --state-file from its second run on)"), "\(line)")
+
+        // Samples closer than the minimum: said in the text report too.
+        let close = try CommandRun.run(["-p", port, "check", "--only", "bgsave-stalled", "--interval", "2", "--format", "text"])
+        #expect(close.exitCode == 0, "\(close.stdout)")
+        #expect(close.stdout.contains("bgsave-stalled: RDB background save running for"), "\(close.stdout)")
+        #expect(close.stdout.contains("progress not judged: samples 2s apart, need 5s"), "\(close.stdout)")
+    }
+}
