@@ -3,9 +3,14 @@
 set -euo pipefail
 # python3-jsonschema validates check's JSON output against Docs/check-output.schema.json in the tests.
 # tmux drives the REPL in its integration tests.
-packages=(libhiredis-dev libedit-dev pkg-config redis-server redis-tools python3 python3-jsonschema tmux)
+# prometheus (for promtool) and python3-prometheus-client validate the textfile page in the tests.
+packages=(libhiredis-dev libedit-dev pkg-config redis-server redis-tools python3 python3-jsonschema tmux prometheus python3-prometheus-client)
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+# Only promtool is wanted: where systemd runs, the package also starts a Prometheus server.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled prometheus >/dev/null 2>&1; then
+  $sudo systemctl disable --now prometheus >/dev/null 2>&1 || true
+fi
 echo "deps: ${packages[*]} installed"

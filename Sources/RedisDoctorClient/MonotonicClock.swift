@@ -1,8 +1,8 @@
 import Glibc
 
 /// Nanoseconds on CLOCK_MONOTONIC: deadlines must not move when the wall clock does.
-enum MonotonicClock {
-    static func now() -> UInt64 {
+public enum MonotonicClock {
+    public static func now() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)

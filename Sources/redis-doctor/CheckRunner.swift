@@ -6,11 +6,13 @@ import RedisDoctorCore
 /// exit code is the report's status, derived from the results.
 struct CheckRunner {
     var request: CheckRequest
+    let stopwatch = RunStopwatch()
 
     static let defaultTimeout = 10.0
 
     func run() -> Int32 {
-        let (report, saveState) = makeReport()
+        var (report, saveState) = makeReport()
+        report.timing = stopwatch.timing()
         let text = render(report)
         Terminal.out(text.hasSuffix("\n") ? text : text + "\n")
         // The verdict is out: from here on the watchdog only ends the process with it,
@@ -81,12 +83,14 @@ struct CheckRunner {
     /// the run is CRITICAL "timed out in <stage>", as when the deadline itself fires.
     private func startWatchdog(timeout: Double) {
         let target = targetText
+        let timing = stopwatch.timing(endingAfter: timeout + 0.25)
         let stuck = CheckReport(target: target, error: CheckError(
             kind: .internalError,
-            message: "redis-doctor exceeded its timeout of \(HumanFormat.number(timeout)) s and stopped itself: something outside the server wait (a disk, a local file) did not return"))
+            message: "redis-doctor exceeded its timeout of \(HumanFormat.number(timeout)) s and stopped itself: something outside the server wait (a disk, a local file) did not return"),
+            timing: timing)
         let stage = Watchdog.stagePlaceholder
         let serverStuck = CheckReport(target: target, error: CheckError(
-            kind: .timeout, message: "timed out in \(stage) after \(HumanFormat.number(timeout)) s (\(target))", stage: stage))
+            kind: .timeout, message: "timed out in \(stage) after \(HumanFormat.number(timeout)) s (\(target))", stage: stage), timing: timing)
         let text = render(stuck)
         let serverText = render(serverStuck)
         Watchdog.start(seconds: timeout + 0.25, message: text.hasSuffix("\n") ? text : text + "\n", exitCode: stuck.exitCode,

@@ -18,7 +18,8 @@ struct SaveProgressTests {
         #expect(judged.exitCode == 1, "\(judged.stdout)")
         #expect(judged.stdout.hasPrefix("REDIS WARNING - RDB background save running for"), "\(judged.stdout)")
         #expect(judged.stdout.contains("no progress reported since it began"), "\(judged.stdout)")
-        #expect(judged.stdout.contains("current_save_keys_processed=0 unchanged over 6s: the child has reported no progress since the save began"), "\(judged.stdout)")
+        // A loaded machine stretches the interval a little: "over 6s" or "over 6.3s".
+        #expect(judged.stdout.contains(/current_save_keys_processed=0 unchanged over [0-9.]+s: the child has reported no progress since the save began/), "\(judged.stdout)")
         #expect(judged.stdout.contains("next: ps -o pid,stat,wchan --ppid \(pid)"), "\(judged.stdout)")
 
         // One sample: OK, and the status line says how to judge the progress.
@@ -31,6 +32,6 @@ struct SaveProgressTests {
         let close = try CommandRun.run(["-p", port, "check", "--only", "bgsave-stalled", "--interval", "2", "--format", "text"])
         #expect(close.exitCode == 0, "\(close.stdout)")
         #expect(close.stdout.contains("bgsave-stalled: RDB background save running for"), "\(close.stdout)")
-        #expect(close.stdout.contains("progress not judged: samples 2s apart, need 5s"), "\(close.stdout)")
+        #expect(close.stdout.contains(/progress not judged: samples [0-9.]+s apart, need 5s/), "\(close.stdout)")
     }
 }

@@ -41,7 +41,13 @@ func nonFiniteNumbersHaveNoText(value: Double) {
 
 @Test func perfdataLabelsAreQuotedAndEscaped() {
     #expect(Metric("it's", 1).perfdata == "'it''s'=1")
-    #expect(Metric("a=b|c", 1, unit: .counter).perfdata == "'a_b_c'=1c")
+    #expect(Metric("a=b|c", 1, kind: .counter).perfdata == "'a_b_c'=1c")
+}
+
+/// A counter is `c` whatever it counts (seconds of CPU too); a gauge keeps its unit.
+@Test func countersAreCAndGaugesKeepTheirUnit() {
+    #expect(Metric("used_cpu_sys", 12.5, unit: .seconds, kind: .counter).perfdata == "'used_cpu_sys'=12.5c")
+    #expect(Metric("unsaved_changes", 42).perfdata == "'unsaved_changes'=42")
 }
 
 @Test func perfdataEdgeValues() {

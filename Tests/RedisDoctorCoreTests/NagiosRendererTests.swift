@@ -4,8 +4,8 @@ import Testing
 @Test func nagiosProblemOutput() {
     let lines = NagiosRenderer().render(SampleReports.problems).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[0] == "REDIS CRITICAL - used memory 95% of maxmemory (+2 warning, +1 unknown) | "
-        + "'stale_clients'=12c;10 'used_memory'=2040109465.6B;;;0;2147483648 'memory_pct'=95%;80;90;0;100 "
-        + "'big \"key\"\\n'=100000000000000000000B 'tiny'=0.0000001s")
+        + "'stale_clients'=12;10 'used_memory'=2040109465.6B;;;0;2147483648 'memory_pct'=95%;80;90;0;100 "
+        + "'big \"key\"\\n'=100000000000000000000B 'tiny'=0.0000001s 'rejected_connections'=7c;;;0 'used_cpu_sys'=12.5c;;;0")
     #expect(lines.count == 5)
     #expect(lines[1] == "CRITICAL memory-usage: used memory 95% of maxmemory (used_memory=1.9 GiB; maxmemory=2 GiB) - advice: MEMORY PURGE; raise maxmemory")
     #expect(lines[2] == "WARNING stale-connections: 12 idle clients / pool leak? (idle=7200 name=\"worker\" ?[2J) - advice: CLIENT KILL ID 12")

@@ -10,7 +10,7 @@ enum SampleReports {
             RuleResult(ruleID: "persistence-disabled", status: .ok, summary: "RDB save points configured"),
             RuleResult(ruleID: "stale-connections", status: .warning, summary: "12 idle clients | pool leak?",
                        evidence: ["idle=7200 name=\"worker\"\n\u{1B}[2J"], advice: ["CLIENT KILL ID 12"],
-                       metrics: [Metric("stale_clients", 12, unit: .counter, warning: try! NagiosRange(parsing: "10"))]),
+                       metrics: [Metric("stale_clients", 12, warning: try! NagiosRange(parsing: "10"))]),
             RuleResult(ruleID: "memory-usage", status: .critical, summary: "used memory 95% of maxmemory",
                        evidence: ["used_memory=1.9 GiB", "maxmemory=2 GiB"], advice: ["MEMORY PURGE", "raise maxmemory"],
                        metrics: [
@@ -22,7 +22,8 @@ enum SampleReports {
             RuleResult(ruleID: "replica-link", status: .unknown, summary: "field master_link_status missing"),
             RuleResult(ruleID: "big-keys", status: .warning, summary: "key \"it's\" is 120 MiB",
                        metrics: [Metric("big \"key\"\\n", 1e20, unit: .bytes), Metric("tiny", 1e-7, unit: .seconds)]),
-        ])
+        ], counters: [Metric("rejected_connections", 7, kind: .counter, min: 0), Metric("used_cpu_sys", 12.5, unit: .seconds, kind: .counter, min: 0)],
+           timing: RunTiming(finishedAt: 1_763_800_000.25, duration: 0.0125))
     }
 
     static var allOK: CheckReport {

@@ -16,8 +16,9 @@ public enum JSONSchemaValidator {
         jsonschema.Draft202012Validator(schema).validate(json.load(sys.stdin))
         """
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema]
+        // Debian's python3, which the deps script gives python3-jsonschema (not a pyenv shim's).
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script, schema]
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

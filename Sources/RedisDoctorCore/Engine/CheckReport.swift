@@ -8,12 +8,20 @@ public struct CheckReport: Sendable, Hashable {
     public var results: [RuleResult]
     /// Set when the check could not (fully) run.
     public var error: CheckError?
+    /// The raw counters the interval rules compare (expired_keys, used_cpu_sys, ...), so
+    /// perfdata and metrics carry what a later sample is judged against.
+    public var counters: [Metric] = []
+    /// When the run ended and how long it took, set by whoever owns a clock (the CLI).
+    public var timing: RunTiming?
 
-    public init(target: String, server: [ServerFact] = [], results: [RuleResult] = [], error: CheckError? = nil) {
+    public init(target: String, server: [ServerFact] = [], results: [RuleResult] = [], error: CheckError? = nil,
+                counters: [Metric] = [], timing: RunTiming? = nil) {
         self.target = target
         self.server = server
         self.results = results
         self.error = error
+        self.counters = counters
+        self.timing = timing
     }
 
     /// The worst of the results and the error; derived, never set by hand.
@@ -53,5 +61,19 @@ public struct ServerFact: Sendable, Hashable {
         self.value = value
         self.number = number
         self.key = key ?? name
+    }
+}
+
+/// The run's own timing, for monitoring the monitor: a check that stopped running is an
+/// alert of its own (seed 002).
+public struct RunTiming: Sendable, Hashable {
+    /// Seconds since the epoch when the run ended.
+    public var finishedAt: Double
+    /// Seconds from start-up to the report.
+    public var duration: Double
+
+    public init(finishedAt: Double, duration: Double) {
+        self.finishedAt = finishedAt
+        self.duration = duration
     }
 }

@@ -4,7 +4,8 @@ extension Metric {
     public var perfdata: String? {
         guard let valueText = NumberText.format(value) else { return nil }
         var fields = [
-            Self.quotedLabel(name) + "=" + valueText + unit.symbol,
+            // `c` marks a counter (the guidelines' "continuous counter"); a gauge carries its unit.
+            Self.quotedLabel(name) + "=" + valueText + (kind == .counter ? "c" : unit.symbol),
             warning?.description ?? "",
             critical?.description ?? "",
             min.flatMap(NumberText.format) ?? "",

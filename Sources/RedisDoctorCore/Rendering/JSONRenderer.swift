@@ -28,6 +28,7 @@ public struct JSONRenderer: Sendable {
                 return (fact.key, .string(fact.value))
             })),
             ("results", .array(report.results.map(value(of:)))),
+            ("counters", .array(report.counters.filter(\.isRenderable).map(value(of:)))),
         ]
         if let error = report.error {
             var object: [(String, JSONValue)] = [
@@ -62,6 +63,7 @@ public struct JSONRenderer: Sendable {
             ("name", .string(metric.name)),
             ("value", .number(metric.value)),
             ("unit", .string(metric.unit.symbol)),
+            ("kind", .string(metric.kind.rawValue)),
             ("warning", metric.warning.map { .string($0.description) } ?? .null),
             ("critical", metric.critical.map { .string($0.description) } ?? .null),
             ("min", optional(metric.min)),

@@ -18,7 +18,8 @@ public struct NagiosRenderer: Sendable {
     public func render(_ report: CheckReport) -> String {
         let status = report.status
         var line = "REDIS \(status.label) - " + OutputText.nagios(summary(report))
-        let perfdata = report.results.flatMap(\.metrics).compactMap(\.perfdata)
+        // The counters too: a later run can rebuild this sample from the line alone.
+        let perfdata = (report.results.flatMap(\.metrics) + report.counters).compactMap(\.perfdata)
         if !perfdata.isEmpty { line += " | " + perfdata.joined(separator: " ") }
         var lines = [line]
         for result in report.resultsWorstFirst where result.status != .ok && result.status != .skipped {

@@ -1,50 +1,63 @@
 /// Prometheus text exposition format, for node_exporter's textfile collector.
 ///
-/// Families, each with HELP and TYPE once:
-/// - `redis_doctor_up{target}`: 1 when the check completed without a check-level error.
-/// - `redis_doctor_status{target}`: overall status, 0 ok, 1 warning, 2 critical, 3 unknown.
-/// - `redis_doctor_rule_status{rule,target}`: the same scale per evaluated rule.
-///   Skipped rules have no sample here (a -1 would corrupt `max()` alerts).
-/// - `redis_doctor_rule_skipped{rule,target}`: 1 for skipped rules, 0 for evaluated ones.
-/// - `redis_doctor_metric{rule,name,unit,target}`: each finite metric value, in base units.
+/// Families, each with HELP and TYPE once, every sample labelled with `target`:
+/// - `redis_doctor_up`: 1 when the check completed without a check-level error.
+/// - `redis_doctor_status`: overall status, 0 ok, 1 warning, 2 critical, 3 unknown.
+/// - `redis_doctor_rule_status{rule}`: the same scale per evaluated rule. Skipped rules
+///   have no sample here (a -1 would corrupt `max()` alerts).
+/// - `redis_doctor_rule_skipped{rule}`: 1 for skipped rules, 0 for evaluated ones.
+/// - `redis_doctor_last_run_timestamp_seconds`, `redis_doctor_run_duration_seconds`:
+///   when the run ended and how long it took, so an alert can fire when checks stop.
+/// - one family per measured quantity, named after it with its base unit
+///   (`redis_doctor_ping_seconds`, `redis_doctor_used_memory_bytes`), and the server's
+///   counters as counters (`redis_doctor_rejected_connections_total`).
 public struct PrometheusRenderer: Sendable {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
         let target = ("target", report.target)
         var out = ""
-        family(&out, "redis_doctor_up", "Whether the check completed without a check-level error (1) or not (0).")
+        gauge(&out, "redis_doctor_up", "Whether the check completed without a check-level error (1) or not (0).")
         sample(&out, "redis_doctor_up", [target], report.error == nil ? "1" : "0")
-        family(&out, "redis_doctor_status", "Overall status: 0 ok, 1 warning, 2 critical, 3 unknown.")
+        gauge(&out, "redis_doctor_status", "Overall status: 0 ok, 1 warning, 2 critical, 3 unknown.")
         sample(&out, "redis_doctor_status", [target], String(report.status.nagiosExitCode))
 
         let evaluated = report.results.filter { $0.status != .skipped }
         if !evaluated.isEmpty {
-            family(&out, "redis_doctor_rule_status", "Status of each evaluated rule: 0 ok, 1 warning, 2 critical, 3 unknown.")
+            gauge(&out, "redis_doctor_rule_status", "Status of each evaluated rule: 0 ok, 1 warning, 2 critical, 3 unknown.")
             for result in evaluated {
                 sample(&out, "redis_doctor_rule_status", [("rule", result.ruleID), target], String(result.status.nagiosExitCode))
             }
         }
         if !report.results.isEmpty {
-            family(&out, "redis_doctor_rule_skipped", "1 when the rule was skipped (disabled or a needed command was unavailable), else 0.")
+            gauge(&out, "redis_doctor_rule_skipped", "1 when the rule was skipped (disabled or a needed command was unavailable), else 0.")
             for result in report.results {
                 sample(&out, "redis_doctor_rule_skipped", [("rule", result.ruleID), target], result.status == .skipped ? "1" : "0")
             }
         }
-        let metrics = report.results.flatMap { result in
-            result.metrics.filter(\.isRenderable).map { (result.ruleID, $0) }
+        if let timing = report.timing {
+            gauge(&out, "redis_doctor_last_run_timestamp_seconds", "When this check ended, in seconds since the epoch: alert when it grows old.")
+            sample(&out, "redis_doctor_last_run_timestamp_seconds", [target], NumberText.format(timing.finishedAt) ?? "NaN")
+            gauge(&out, "redis_doctor_run_duration_seconds", "How long this check took, in seconds.")
+            sample(&out, "redis_doctor_run_duration_seconds", [target], NumberText.format(timing.duration) ?? "NaN")
         }
-        if !metrics.isEmpty {
-            family(&out, "redis_doctor_metric", "Values measured by the rules, in base units (see the unit label).")
-            for (rule, metric) in metrics {
-                let labels = [("rule", rule), ("name", metric.name), ("unit", metric.unit.symbol), target]
-                sample(&out, "redis_doctor_metric", labels, NumberText.format(metric.value) ?? "NaN")
-            }
+
+        var seen: Set<String> = ["redis_doctor_up", "redis_doctor_status", "redis_doctor_rule_status", "redis_doctor_rule_skipped",
+                                 "redis_doctor_last_run_timestamp_seconds", "redis_doctor_run_duration_seconds"]
+        let measured = report.results.flatMap { result in result.metrics.map { ($0, "measured by the \(result.ruleID) rule") } }
+            + report.counters.map { ($0, "the server's INFO \($0.name), a counter of its process") }
+        for (metric, origin) in measured where metric.isRenderable {
+            let family = PrometheusFamily(metric)
+            // One family per name: a second metric of the same name would be invalid exposition.
+            guard seen.insert(family.name).inserted else { continue }
+            let type = metric.kind == .counter ? "counter" : "gauge"
+            out += "# HELP \(family.name) \(Self.escapeHelp("\(metric.name)\(family.unitNote), \(origin)."))\n# TYPE \(family.name) \(type)\n"
+            sample(&out, family.name, [target], NumberText.format(metric.value * family.scale) ?? "NaN")
         }
         return out
     }
 
-    private func family(_ out: inout String, _ name: String, _ help: String) {
+    private func gauge(_ out: inout String, _ name: String, _ help: String) {
         out += "# HELP \(name) \(Self.escapeHelp(help))\n# TYPE \(name) gauge\n"
     }
 

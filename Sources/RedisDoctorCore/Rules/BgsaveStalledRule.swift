@@ -184,7 +184,6 @@ public enum BgsaveStalledRule: HealthRule {
 
         var metrics: [Metric] = []
         if let longest { metrics.append(Metric("save_duration", longest, unit: .seconds, threshold: threshold)) }
-        if let keys = info.number(.currentSaveKeysProcessed) { metrics.append(Metric("save_keys_processed", keys, unit: .counter)) }
         let summary = summaries.joined(separator: "; ")
         let notJudged = notes.isEmpty ? nil : notes.joined(separator: "; ")
         guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics, notJudged: notJudged) }

@@ -18,7 +18,7 @@ public enum EvictionsRule: HealthRule {
         fieldsRead: ["evicted_keys", "errorstat_OOM", "current_eviction_exceeded_time", "maxmemory_policy", "server_time_usec", "run_id"],
         commandsNeeded: ["INFO"],
         enabledByDefault: true,
-        primaryMetric: "evicted_keys_rate",
+        primaryMetric: "evicted_keys_per_second",
         defaultWarning: "0",
         defaultCritical: nil,
         parameters: [
@@ -105,25 +105,22 @@ public enum EvictionsRule: HealthRule {
                 let summary = oom > 0 ? "writes are failing: over maxmemory under \(name), \(HumanFormat.number(oom)) rejected with OOM since start"
                                       : "over maxmemory under \(name): writes are refused"
                 return context.result(oom > 0 ? .critical : .warning, summary, evidence: evidence,
-                                      advice: ["Writes are failing with OOM: free memory now (raise maxmemory, delete or expire keys), or switch to an evicting policy if the data is a cache."],
-                                      metrics: [Metric("evicted_keys", evicted, unit: .counter), Metric("oom_rejections_total", oom, unit: .counter)])
+                                      advice: ["Writes are failing with OOM: free memory now (raise maxmemory, delete or expire keys), or switch to an evicting policy if the data is a cache."])
             }
             if !refusesWrites, let exceeded = info.number(.currentEvictionExceededTime), exceeded >= limit {
                 evidence.append("current_eviction_exceeded_time=\(HumanFormat.number(exceeded)) ms: over maxmemory and evicting right now")
                 return context.result(.warning, "evicting for \(HumanFormat.duration(seconds: exceeded / 1000)) without catching up",
                                       evidence: evidence,
-                                      advice: ["Memory is at maxmemory and eviction has not brought it under for \(HumanFormat.number(exceeded)) ms: check INFO memory, raise maxmemory or reduce the write rate."],
-                                      metrics: [Metric("evicted_keys", evicted, unit: .counter)])
+                                      advice: ["Memory is at maxmemory and eviction has not brought it under for \(HumanFormat.number(exceeded)) ms: check INFO memory, raise maxmemory or reduce the write rate."])
             }
-            return context.ok("\(HumanFormat.number(evicted)) keys evicted since start", evidence: evidence,
-                              metrics: [Metric("evicted_keys", evicted, unit: .counter)])
+            return context.ok("\(HumanFormat.number(evicted)) keys evicted since start", evidence: evidence)
         }
 
         let interval = context.interval
         let rate = interval.map { delta / $0 } ?? delta
         var evidence: [String] = []
-        var metrics = [Metric("evicted_keys", evicted, unit: .counter),
-                       Metric("evicted_keys_rate", rate, threshold: threshold)]
+        // The raw counters (evicted_keys, errorstat_oom) are in every report's counters.
+        let metrics = [Metric("evicted_keys_per_second", rate, threshold: threshold)]
         var status = threshold.evaluate(rate)
         let over = interval.map { " in \(HumanFormat.duration(seconds: $0))" } ?? " since the previous sample"
         if delta > 0 {
@@ -134,7 +131,6 @@ public enum EvictionsRule: HealthRule {
         if let after = oomCount(info), let before = oomCount(previous.info), after - before > 0 {
             let rejected = after - before
             evidence.append("\(HumanFormat.number(rejected)) writes rejected with OOM\(over) (errorstat_OOM count=\(HumanFormat.number(after)))")
-            metrics.append(Metric("oom_rejections", rejected, unit: .counter))
             status = .critical
             advice.append("Writes are failing with OOM: free memory now (raise maxmemory, delete keys) or switch to an evicting policy if the data is a cache.")
         }

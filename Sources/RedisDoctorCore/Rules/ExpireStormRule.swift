@@ -77,12 +77,12 @@ public enum ExpireStormRule: HealthRule {
 
         if let capHits, let interval, interval > 0 {
             evidence.append("+\(HumanFormat.number(capHits)) time-cap hits in \(HumanFormat.number(interval.rounded())) s")
-            metrics.append(Metric("expire_time_cap_hits", capHits, unit: .counter, min: 0))
             if capHits > 0 && stale >= staleWarning { status = .warning }
             if let cpu = context.delta(.expireCycleCpuMilliseconds) {
                 let perSecond = cpu / interval
                 evidence.append("expire cycle used \(HumanFormat.number(perSecond.rounded())) ms/s of CPU (cap 250)")
-                metrics.append(Metric("expire_cycle_cpu_ms_per_s", perSecond, unit: .milliseconds, min: 0))
+                // 250 ms/s is 25 % of one core: a share of time, graphed as a percentage.
+                metrics.append(Metric("expire_cycle_cpu", perSecond / 10, unit: .percent, min: 0, max: 100))
                 if perSecond >= cpuCritical { status = .critical }
             }
             if stale >= staleCritical { status = .critical }

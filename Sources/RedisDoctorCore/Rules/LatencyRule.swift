@@ -17,7 +17,7 @@ public enum LatencyRule: HealthRule {
         fieldsRead: ["server_time_usec", "latency-monitor-threshold", "LATENCY LATEST: event timestamp latest max"],
         commandsNeeded: ["PING", "LATENCY LATEST", "CONFIG GET latency-monitor-threshold"],
         enabledByDefault: true,
-        primaryMetric: "ping_ms",
+        primaryMetric: "ping",
         defaultWarning: "100",
         defaultCritical: "500",
         parameters: [
@@ -75,7 +75,7 @@ public enum LatencyRule: HealthRule {
 
         if let ping {
             status = threshold.evaluate(ping)
-            metrics.append(Metric("ping_ms", ping, unit: .milliseconds, threshold: threshold, min: 0))
+            metrics.append(Metric("ping", ping, unit: .milliseconds, threshold: threshold, min: 0))
             evidence.append("PING \(HumanFormat.fixed(ping, ping < 10 ? 2 : 0)) ms round trip")
             summaryParts.append("PING \(HumanFormat.fixed(ping, ping < 10 ? 2 : 0)) ms")
             if status != .ok {
@@ -97,7 +97,7 @@ public enum LatencyRule: HealthRule {
                 }
             }
             let worst = recent.map(\.latestMs).max() ?? 0
-            metrics.append(Metric("latency_spike_ms", Double(worst), unit: .milliseconds, min: 0))
+            metrics.append(Metric("latency_spike", Double(worst), unit: .milliseconds, min: 0))
             for event in recent.sorted(by: { $0.latestMs > $1.latestMs }) {
                 evidence.append("\(event.name): \(event.latestMs) ms at \(event.timestamp) (max \(event.maxMs) ms since reset)")
             }

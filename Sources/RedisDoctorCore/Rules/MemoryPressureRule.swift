@@ -21,7 +21,7 @@ public enum MemoryPressureRule: HealthRule {
                      "total_system_memory", "rdb_last_cow_size", "aof_last_cow_size", "errorstat_OOM"],
         commandsNeeded: ["INFO"],
         enabledByDefault: true,
-        primaryMetric: "memory_usage",
+        primaryMetric: "used_memory_of_maxmemory",
         defaultWarning: "80",
         defaultCritical: "90",
         parameters: [
@@ -110,7 +110,7 @@ public enum MemoryPressureRule: HealthRule {
             evidence.append("used_memory=\(HumanFormat.bytes(usedRaw))" + (notCounted > 0 ? " less mem_not_counted_for_evict=\(HumanFormat.bytes(notCounted))" : "")
                             + " is \(HumanFormat.percent(percent)) of maxmemory=\(HumanFormat.bytes(maxmemory))")
             evidence.append("maxmemory_policy=\(policy ?? "unknown")" + (isAllkeys ? " (evicts any key: full is normal for a cache)" : ""))
-            metrics.append(Metric("memory_usage", percent, unit: .percent, threshold: threshold, min: 0, max: 100))
+            metrics.append(Metric("used_memory_of_maxmemory", percent, unit: .percent, threshold: threshold, min: 0, max: 100))
             metrics.append(Metric("used_memory", usedRaw, unit: .bytes, min: 0, max: maxmemory))
             summary = "\(HumanFormat.percent(percent)) of maxmemory used (\(policy ?? "policy unknown"))"
             // Writes already refused (errorstat_OOM, 6.2+) are said, not only foreseen.
@@ -126,7 +126,7 @@ public enum MemoryPressureRule: HealthRule {
             percent = rss / total * 100
             evidence.append("maxmemory=0 (unbounded): only the host's RAM limits the dataset")
             evidence.append("used_memory_rss=\(HumanFormat.bytes(rss)) is \(HumanFormat.percent(percent)) of total_system_memory=\(HumanFormat.bytes(total))")
-            metrics.append(Metric("memory_usage", percent, unit: .percent, threshold: threshold, min: 0, max: 100))
+            metrics.append(Metric("used_memory_rss_of_host", percent, unit: .percent, threshold: threshold, min: 0, max: 100))
             metrics.append(Metric("used_memory_rss", rss, unit: .bytes, min: 0, max: total))
             summary = "RSS at \(HumanFormat.percent(percent)) of host RAM, maxmemory unbounded"
         }
@@ -139,7 +139,7 @@ public enum MemoryPressureRule: HealthRule {
         if let total, let rss, let cow = cows.max(by: { $0.0 < $1.0 }), cow.0 > 0 {
             let headroom = try context.number("fork-headroom")
             let forkPercent = (rss + cow.0) / total * 100
-            metrics.append(Metric("fork_memory_usage", forkPercent, unit: .percent))
+            metrics.append(Metric("fork_memory_of_host", forkPercent, unit: .percent))
             if forkPercent >= headroom {
                 evidence.append("used_memory_rss=\(HumanFormat.bytes(rss)) + \(cow.1)=\(HumanFormat.bytes(cow.0)) is \(HumanFormat.percent(forkPercent)) of total_system_memory=\(HumanFormat.bytes(total))")
                 forkAdvice = "The next BGSAVE/BGREWRITEAOF/full sync may swap the host: keep RSS + copy-on-write under the RAM (lower maxmemory, save less often, or add memory); vm.overcommit_memory=1."

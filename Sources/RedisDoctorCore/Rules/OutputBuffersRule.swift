@@ -69,7 +69,6 @@ public enum OutputBuffersRule: HealthRule {
             summaryParts.append(inItems ? "longest reply list \(HumanFormat.number(largest)) items" : "largest output buffer \(HumanFormat.bytes(largest))")
         }
         if let disconnections {
-            metrics.append(Metric("client_output_buffer_limit_disconnections", disconnections, unit: .counter))
             if let delta = context.delta(.clientOutputBufferLimitDisconnections), delta > 0 {
                 let over = context.interval.map { " in \(HumanFormat.duration(seconds: $0))" } ?? " since the previous sample"
                 evidence.append("\(HumanFormat.number(delta)) clients disconnected at client-output-buffer-limit\(over) (client_output_buffer_limit_disconnections=\(HumanFormat.number(disconnections)))")

@@ -15,7 +15,7 @@ public enum RejectedConnectionsRule: HealthRule {
         fieldsRead: ["rejected_connections", "connected_clients", "maxclients", "server_time_usec", "run_id"],
         commandsNeeded: ["INFO"],
         enabledByDefault: true,
-        primaryMetric: "rejected_connections_rate",
+        primaryMetric: "rejected_connections_per_minute",
         defaultWarning: "0",
         defaultCritical: "@10:",
         examples: [
@@ -55,8 +55,7 @@ public enum RejectedConnectionsRule: HealthRule {
         }
         guard let delta = context.delta(.rejectedConnections), delta >= 0 else {
             return context.ok("\(HumanFormat.number(rejected)) connections rejected since start",
-                              evidence: ["no second sample: lifetime rejected_connections=\(HumanFormat.number(rejected))"],
-                              metrics: [Metric("rejected_connections", rejected, unit: .counter)])
+                              evidence: ["no second sample: lifetime rejected_connections=\(HumanFormat.number(rejected))"])
         }
         let threshold = context.threshold()
         let interval = context.interval
@@ -71,8 +70,7 @@ public enum RejectedConnectionsRule: HealthRule {
                 evidence.append("connected_clients=\(HumanFormat.number(connected)) of maxclients=\(HumanFormat.number(maxClients))")
             }
         }
-        let metrics = [Metric("rejected_connections", rejected, unit: .counter),
-                       Metric("rejected_connections_rate", perMinute, threshold: threshold)]
+        let metrics = [Metric("rejected_connections_per_minute", perMinute, threshold: threshold)]
         let summary = delta > 0 ? "\(HumanFormat.number(delta)) connections rejected\(over)" : "no connection rejected\(over)"
         guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics) }
         let advice = [

@@ -21,7 +21,7 @@ public enum ReplicationLinkRule: HealthRule {
                      "master_sync_read_bytes", "master_host", "master_port", "uptime_in_seconds"],
         commandsNeeded: ["INFO"],
         enabledByDefault: true,
-        primaryMetric: "master_last_io_seconds_ago",
+        primaryMetric: "master_last_io_age",
         defaultWarning: "@30:",
         defaultCritical: "@60:",
         parameters: [
@@ -94,7 +94,7 @@ public enum ReplicationLinkRule: HealthRule {
                     metrics.append(Metric("master_sync_eta", left / rate, unit: .seconds))
                 }
                 evidence.append(line)
-                metrics.append(Metric("master_sync_left_bytes", left, unit: .bytes))
+                metrics.append(Metric("master_sync_left", left, unit: .bytes))
             } else {
                 evidence.append("size unknown (master_sync_left_bytes=-1: diskless or not started)")
                 if let read = info.number(.masterSyncReadBytes) { evidence.append("master_sync_read_bytes=\(HumanFormat.bytes(read))") }
@@ -115,7 +115,7 @@ public enum ReplicationLinkRule: HealthRule {
                                 + (duration.map { "; down at most the uptime, \(HumanFormat.duration(seconds: $0))" } ?? ""))
             }
             let status: Status = (duration ?? .infinity) < grace ? .warning : .critical
-            if let duration { metrics.append(Metric("master_link_down_seconds", duration, unit: .seconds)) }
+            if let duration { metrics.append(Metric("master_link_down", duration, unit: .seconds)) }
             let summary = "link\(of) down" + (duration.map { " for \(HumanFormat.duration(seconds: $0))" } ?? "")
             return context.result(status, summary, evidence: evidence, advice: advice, metrics: metrics)
         }
@@ -124,7 +124,7 @@ public enum ReplicationLinkRule: HealthRule {
             return context.ok("link\(of) \(linkStatus ?? "status unknown")")
         }
         let status = threshold.evaluate(lastIO)
-        metrics.append(Metric("master_last_io_seconds_ago", lastIO, unit: .seconds, threshold: threshold))
+        metrics.append(Metric("master_last_io_age", lastIO, unit: .seconds, threshold: threshold))
         let evidence = ["master_link_status=\(linkStatus ?? "?")", "master_last_io_seconds_ago=\(HumanFormat.number(lastIO))"]
         let summary = "link\(of) \(linkStatus ?? "up"), last I/O \(HumanFormat.duration(seconds: lastIO)) ago"
         guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics) }

@@ -15,7 +15,7 @@ public enum SlowCommandsRule: HealthRule {
         fieldsRead: ["server_time_usec", "SLOWLOG GET: id timestamp duration args client-addr client-name"],
         commandsNeeded: ["SLOWLOG GET"],
         enabledByDefault: true,
-        primaryMetric: "slowlog_max_ms",
+        primaryMetric: "slowlog_max",
         defaultWarning: "100",
         defaultCritical: "1000",
         parameters: [
@@ -83,7 +83,7 @@ public enum SlowCommandsRule: HealthRule {
         let maxMs = Double(fresh.map(\.durationMicros).max() ?? 0) / 1000
         var status = threshold.evaluate(maxMs)
         if status == .ok && fresh.count >= countWarning { status = .warning }
-        let metrics = [Metric("slowlog_max_ms", maxMs, unit: .milliseconds, threshold: threshold, min: 0),
+        let metrics = [Metric("slowlog_max", maxMs, unit: .milliseconds, threshold: threshold, min: 0),
                        Metric("slowlog_new_entries", Double(fresh.count), unit: .none, min: 0)]
         let slowest = fresh.sorted { $0.durationMicros > $1.durationMicros }
         for entry in slowest.prefix(shown) { evidence.append(describe(entry)) }

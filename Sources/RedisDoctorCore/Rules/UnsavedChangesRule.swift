@@ -93,10 +93,10 @@ public enum UnsavedChangesRule: HealthRule {
         let changesWarning = try context.number("changes-warning")
         if info.flag(.aofEnabled) == true {
             return context.ok("\(HumanFormat.number(changes)) changes since the last RDB save; AOF is on and logs them",
-                              metrics: [Metric("unsaved_changes", changes, unit: .counter)])
+                              metrics: [Metric("unsaved_changes", changes)])
         }
         guard changes > 0 else {
-            return context.ok("no unsaved changes", metrics: [Metric("unsaved_changes", 0, unit: .counter)])
+            return context.ok("no unsaved changes", metrics: [Metric("unsaved_changes", 0)])
         }
         guard let lastSave = info.number(.lastSaveTime), let now = context.now else {
             // No clock in this sample (an old INFO pasted from a file): the count alone.
@@ -104,7 +104,7 @@ public enum UnsavedChangesRule: HealthRule {
             let summary = "\(HumanFormat.number(changes)) changes unsaved (age unknown: no server time)"
             return context.result(status, summary, evidence: evidence,
                                   advice: status == .ok ? [] : ["Check INFO persistence and the server log for failing saves."],
-                                  metrics: [Metric("unsaved_changes", changes, unit: .counter)])
+                                  metrics: [Metric("unsaved_changes", changes)])
         }
         let age = max(0, now - lastSave)
         // Redis sets rdb_last_save_time at start-up and on each successful save: a last save
@@ -133,7 +133,7 @@ public enum UnsavedChangesRule: HealthRule {
         }
         var status = threshold.evaluate(age)
         if status == .ok && changes >= changesWarning { status = .warning }
-        let metrics = [Metric("unsaved_changes", changes, unit: .counter),
+        let metrics = [Metric("unsaved_changes", changes),
                        Metric("unsaved_age", age, unit: .seconds, threshold: threshold)]
         let summary = "\(HumanFormat.number(changes)) changes unsaved for \(HumanFormat.duration(seconds: age))" + (neverSaved ? ", no save since start" : "")
         guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics) }

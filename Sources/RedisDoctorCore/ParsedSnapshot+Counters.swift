@@ -1,0 +1,30 @@
+extension ParsedSnapshot {
+    /// The INFO counters the interval rules compare between samples, with their base units.
+    static let intervalCounters: [(InfoField, MetricUnit)] = [
+        (.expiredKeys, .none), (.evictedKeys, .none), (.rejectedConnections, .none),
+        (.usedCpuSys, .seconds), (.usedCpuUser, .seconds),
+        (.usedCpuSysMainThread, .seconds), (.usedCpuUserMainThread, .seconds),
+        (.currentSaveKeysProcessed, .none), (.expiredTimeCapReachedCount, .none),
+        (.expireCycleCpuMilliseconds, .milliseconds), (.clientOutputBufferLimitDisconnections, .none),
+        (.totalErrorReplies, .none), (.masterSyncReadBytes, .bytes),
+    ]
+
+    /// Every counter an interval rule needs, as this sample shows it: perfdata keeps them
+    /// (`c`) so a later run can rebuild this sample from a Nagios line alone, and
+    /// Prometheus gets them as `_total` counters. Named after the INFO field.
+    public var counters: [Metric] {
+        var counters: [Metric] = []
+        for (field, unit) in Self.intervalCounters {
+            guard let value = info.number(field) else { continue }
+            counters.append(Metric(field.spec.keys[0], value, unit: unit, kind: .counter, min: 0))
+        }
+        if let oom = EvictionsRule.oomCount(info) {
+            counters.append(Metric("errorstat_oom", oom, kind: .counter, min: 0))
+        }
+        if let newest = slowlog?.map(\.id).max() {
+            // SLOWLOG ids only grow (SLOWLOG RESET keeps the counter): new entries are those above it.
+            counters.append(Metric("slowlog_last_id", Double(newest), kind: .counter, min: 0))
+        }
+        return counters
+    }
+}
