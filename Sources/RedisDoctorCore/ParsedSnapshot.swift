@@ -72,6 +72,13 @@ public struct ParsedSnapshot: Sendable {
         statuses[family.uppercased()] ?? .notSent
     }
 
+    /// How "now" was set when it is not a clock at the server or capture (pasted INFO
+    /// without server_time_usec): `the file's modification time 2025-11-22T08:26:40Z`.
+    public var clockNote: String? {
+        guard info.number(.serverTimeMicros) == nil, let source = snapshot.takenAtSource, let now = serverTimeSeconds else { return nil }
+        return "ages measured against \(source) \(TimestampText.iso8601(now)) (the INFO has no server_time_usec)"
+    }
+
     /// "Now" for rules: the server's clock (`server_time_usec`, 6.2+) when
     /// printed, else the capturing host's clock. Nil when neither is known.
     public var serverTimeSeconds: Double? {

@@ -13,6 +13,9 @@ public struct Snapshot: Sendable, Equatable {
     public var exchanges: [Exchange]
     /// Commands deliberately not sent, with the reason (a bound, an old server).
     public var skipped: [SkippedCommand]
+    /// Where `takenAtMicros` came from when it is not the capture itself (pasted INFO:
+    /// `--taken-at`, or the file's modification time), for evidence. Not stored in files.
+    public var takenAtSource: String?
 
     public init(target: String, takenAtMicros: Int64? = nil, exchanges: [Exchange] = [], skipped: [SkippedCommand] = []) {
         self.target = target

@@ -26,6 +26,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Evaluate INFO text pasted from redis-cli instead of a live server.", valueName: "file"))
     var fromFile: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --from-file: when the INFO was taken (epoch seconds or ISO 8601 with a zone); default: the file's modification time.", valueName: "time"))
+    var takenAt: String?
+
     @Option(name: .long, help: "Skip CLIENT LIST above this many connected clients.")
     var clientListLimit: Int = SnapshotCollector.defaultClientListLimit
 
@@ -36,6 +39,6 @@ struct CheckCommand: ParsableCommand {
     var request: CheckRequest {
         CheckRequest(connection: root.connection.settings, rules: rules.arguments, configPath: rules.config, format: format,
                      interval: interval, stateFile: stateFile, fromSnapshot: fromSnapshot, fromFile: fromFile,
-                     clientListLimit: clientListLimit)
+                     takenAt: takenAt, clientListLimit: clientListLimit)
     }
 }

@@ -42,7 +42,7 @@ enum CheckFastPath {
 
     enum Option: String {
         case host, port, socket, pass, user, db, uri, timeout, maxReplyBytes
-        case warning, critical, set, only, skip, config, format, interval, stateFile, fromSnapshot, fromFile, clientListLimit
+        case warning, critical, set, only, skip, config, format, interval, stateFile, fromSnapshot, fromFile, takenAt, clientListLimit
 
         init?(_ word: String) {
             let shorts: [String: Option] = ["-h": .host, "-p": .port, "-s": .socket, "-a": .pass, "-n": .db, "-u": .uri, "-t": .timeout]
@@ -51,7 +51,7 @@ enum CheckFastPath {
                 "--uri": .uri, "--timeout": .timeout, "--max-reply-bytes": .maxReplyBytes, "--warning": .warning,
                 "--critical": .critical, "--set": .set, "--only": .only, "--skip": .skip, "--config": .config,
                 "--format": .format, "--interval": .interval, "--state-file": .stateFile, "--from-snapshot": .fromSnapshot,
-                "--from-file": .fromFile, "--client-list-limit": .clientListLimit,
+                "--from-file": .fromFile, "--taken-at": .takenAt, "--client-list-limit": .clientListLimit,
             ]
             guard let option = shorts[word] ?? longs[word] else { return nil }
             self = option
@@ -95,6 +95,7 @@ enum CheckFastPath {
         case .stateFile: r.stateFile = value
         case .fromSnapshot: r.fromSnapshot = value
         case .fromFile: r.fromFile = value
+        case .takenAt: r.takenAt = value
         case .clientListLimit: guard let n = Int(value) else { return false }; r.clientListLimit = n
         }
         return true

@@ -12,5 +12,6 @@ struct CheckRequest: Equatable {
     var stateFile: String?
     var fromSnapshot: String?
     var fromFile: String?
+    var takenAt: String?
     var clientListLimit = SnapshotCollector.defaultClientListLimit
 }

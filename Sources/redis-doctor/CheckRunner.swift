@@ -99,7 +99,18 @@ struct CheckRunner {
 
     private func makeSource() throws(UsageError) -> SampleSource {
         if let fromSnapshot = request.fromSnapshot { return .snapshotFile(fromSnapshot) }
-        if let fromFile = request.fromFile { return .infoFile(fromFile) }
+        if let text = request.takenAt, request.fromFile == nil {
+            throw UsageError(message: "--taken-at \(text): only with --from-file (a live server and a snapshot carry their own time)")
+        }
+        if let fromFile = request.fromFile {
+            let takenAt = try request.takenAt.map { (text) throws(UsageError) in
+                guard let seconds = TimestampText.parse(text) else {
+                    throw UsageError(message: "--taken-at \(text): expected seconds since the epoch or ISO 8601 with a zone (2025-11-22T08:26:40Z)")
+                }
+                return seconds
+            }
+            return .infoFile(fromFile, takenAt: takenAt)
+        }
         let session = try SessionSetup(request.connection, defaultTimeout: Self.defaultTimeout)
         if let interval = request.interval {
             guard interval.isFinite, interval > 0, interval <= session.timeout - 0.5 else {

@@ -60,6 +60,13 @@ enum FileIO {
     }
 
     /// What is at `path` without following a link: nil when nothing is.
+    /// The file's modification time in seconds since the epoch, or nil.
+    static func modificationTime(_ path: String) -> Double? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
+    }
+
     static func kind(of path: String) -> String? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }

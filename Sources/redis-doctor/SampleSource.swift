@@ -6,7 +6,8 @@ import RedisDoctorCore
 enum SampleSource {
     case live(SessionSetup, SnapshotCollector, interval: Double?)
     case snapshotFile(String)
-    case infoFile(String)
+    /// Pasted INFO and when it was taken, if the user said (`--taken-at`).
+    case infoFile(String, takenAt: Double?)
 
     struct Samples {
         var current: Snapshot
@@ -19,13 +20,13 @@ enum SampleSource {
     var targetText: String {
         switch self {
         case .live(let session, _, _): return session.target.description
-        case .snapshotFile(let path), .infoFile(let path): return path
+        case .snapshotFile(let path), .infoFile(let path, _): return path
         }
     }
 
     /// Whose words an unreadable INFO is: the server's, or a pasted file's.
     var origin: InfoProblem.Origin {
-        if case .infoFile(let path) = self { return .file(path) }
+        if case .infoFile(let path, _) = self { return .file(path) }
         return .server
     }
 
@@ -42,9 +43,19 @@ enum SampleSource {
             } catch {
                 return .failure(CheckError(kind: .local, message: "cannot read snapshot \(error)"))
             }
-        case .infoFile(let path):
+        case .infoFile(let path, let takenAt):
             do throws(FileIO.Failure) {
-                return .success(Samples(current: Snapshot.fromInfoText(try FileIO.read(path), source: path)))
+                var snapshot = Snapshot.fromInfoText(try FileIO.read(path), source: path)
+                // Ages in INFO without server_time_usec (before 6.2) need a "now": the
+                // user's, else when the file was last written, and the evidence says which.
+                if let takenAt {
+                    snapshot.takenAtMicros = Int64(takenAt * 1_000_000)
+                    snapshot.takenAtSource = "--taken-at"
+                } else if let modified = FileIO.modificationTime(path) {
+                    snapshot.takenAtMicros = Int64(modified * 1_000_000)
+                    snapshot.takenAtSource = "the file's modification time"
+                }
+                return .success(Samples(current: snapshot))
             } catch {
                 return .failure(CheckError(kind: .local, message: "cannot read INFO file \(error)"))
             }

@@ -15,6 +15,7 @@ struct CheckFastPathTests {
         ["check", "--set", "stale-connections.idle=600", "--only", "memory-pressure,unsaved-changes", "--skip", "loading"],
         ["check", "--config", "/etc/redis-doctor.conf", "--client-list-limit", "500", "--max-reply-bytes", "1048576"],
         ["check", "--from-file", "info.txt", "--format", "text"],
+        ["check", "--from-file", "info.txt", "--taken-at", "2011-03-13T07:06:40Z"],
         ["check", "--from-snapshot", "s.snapshot"],
     ]
 

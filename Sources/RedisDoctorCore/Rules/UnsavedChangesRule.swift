@@ -53,6 +53,11 @@ public enum UnsavedChangesRule: HealthRule {
                 expect: .warning,
                 expectEvidence: ["changes_since_last_save=1200000"]),
             RuleExample(
+                "The first seed outage as pasted: no last_save_time, so the age is unknown, and said",
+                info: "aof_enabled:0\nchanges_since_last_save:67162\nbgsave_in_progress:1\nused_memory_human:2.21G\nmem_fragmentation_ratio:1.44\n",
+                expect: .ok,
+                expectEvidence: ["67162 changes unsaved (age unknown: this INFO has no last_save_time"]),
+            RuleExample(
                 "Saved a minute ago",
                 info: "redis_version:7.0.15\nserver_time_usec:1763800000000000\nrdb_changes_since_last_save:120\nrdb_last_save_time:1763799940\naof_enabled:0\n",
                 expect: .ok),
@@ -99,14 +104,18 @@ public enum UnsavedChangesRule: HealthRule {
             return context.ok("no unsaved changes", metrics: [Metric("unsaved_changes", 0)])
         }
         guard let lastSave = info.number(.lastSaveTime), let now = context.now else {
-            // No clock in this sample (an old INFO pasted from a file): the count alone.
+            // No age to judge (an excerpt pasted from a file): the count alone, and how to get the age.
             let status: Status = changes >= changesWarning ? .warning : .ok
-            let summary = "\(HumanFormat.number(changes)) changes unsaved (age unknown: no server time)"
+            let why = info.number(.lastSaveTime) == nil
+                ? "this INFO has no last_save_time: check the live server, or paste the whole INFO persistence section"
+                : "no clock: give --taken-at with the time the INFO was taken"
+            let summary = "\(HumanFormat.number(changes)) changes unsaved (age unknown: \(why))"
             return context.result(status, summary, evidence: evidence,
                                   advice: status == .ok ? [] : ["Check INFO persistence and the server log for failing saves."],
                                   metrics: [Metric("unsaved_changes", changes)])
         }
         let age = max(0, now - lastSave)
+        if let note = context.current.clockNote { evidence.append(note) }
         // Redis sets rdb_last_save_time at start-up and on each successful save: a last save
         // time equal to the start is no save at all. rdb_saves (7.0+) counts saves started,
         // a running one included, and CONFIG RESETSTAT zeroes it: it only says which words fit.
