@@ -4,6 +4,9 @@ extension ConnectionError {
     /// The one-line message naming the target once ("connection refused by
     /// 127.0.0.1:6390" already names it).
     public func message(target: String) -> String {
+        if case .timedOut(let stage, let elapsed) = self {
+            return TimeoutText.message(stage: stage.reportedName, target: target, seconds: formatSeconds(elapsed))
+        }
         let text = "\(self)"
         return text.contains(target) ? text : "\(text) (\(target))"
     }
@@ -14,7 +17,7 @@ extension ConnectionError {
         let message = message(target: target)
         switch self {
         case .refused: return CheckError(kind: .connectionRefused, message: message, stage: "connect")
-        case .timedOut(let stage, _): return CheckError(kind: .timeout, message: message, stage: stage.description)
+        case .timedOut(let stage, _): return CheckError(kind: .timeout, message: message, stage: stage.reportedName)
         case .nameNotResolved: return CheckError(kind: .unreachable, message: message, stage: "resolve")
         case .closed(let stage), .reset(let stage): return CheckError(kind: .connectionReset, message: message, stage: stage.description)
         case .system(let stage, _, _, _): return CheckError(kind: .unreachable, message: message, stage: stage.description)

@@ -17,6 +17,16 @@ public enum ConnectionStage: Sendable, Equatable, CustomStringConvertible {
         case .command(let name): return name
         }
     }
+
+    /// The name a timeout reports: the connection's first commands are one "handshake",
+    /// whatever the tool itself sent in it.
+    public var reportedName: String {
+        switch self {
+        case .auth, .select: return TimeoutText.handshake
+        case .command(let name) where name == "CLIENT SETNAME": return TimeoutText.handshake
+        default: return description
+        }
+    }
 }
 
 /// What went wrong talking to a server, and at which stage.
@@ -47,7 +57,8 @@ extension ConnectionError: CustomStringConvertible {
         case .refused(let address):
             return "connection refused by \(address)"
         case .timedOut(let stage, let elapsed):
-            return "timed out in \(stage) after \(formatSeconds(elapsed))"
+            let name = stage.reportedName
+            return name == TimeoutText.handshake ? "no reply in \(formatSeconds(elapsed))" : "no reply to \(name) in \(formatSeconds(elapsed))"
         case .nameNotResolved(let host, let reason):
             return "could not resolve '\(host)': \(reason)"
         case .closed(let stage):

@@ -1,6 +1,6 @@
 /// Which server exchange the process is in, readable from the watchdog thread without
 /// locks or allocation: when a run outlives its bound inside an exchange, the report is
-/// "timed out in INFO" (CRITICAL, the server is not answering), not a local fault.
+/// "no reply to INFO" (CRITICAL, the server is not answering), not a local fault.
 public enum ServerWait {
     static let capacity = 48
     /// Stage name bytes, then a length byte; written by the main thread only.
@@ -12,7 +12,7 @@ public enum ServerWait {
 
     static func enter(_ stage: ConnectionStage) {
         var count = 0
-        for byte in stage.description.utf8.prefix(capacity) {
+        for byte in stage.reportedName.utf8.prefix(capacity) {
             // Only what reads safely in every output format.
             let safe = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x20 || byte == 0x2D || byte == 0x2E
             storage[count] = safe ? byte : UInt8(ascii: "?")

@@ -80,7 +80,7 @@ struct CheckRunner {
     /// deadline, and this covers the rest (a config file on a hung NFS mount, a FIFO, a
     /// bug). Its reports are rendered now, in the requested format, for stdout: that is
     /// what Nagios, cron and the textfile collector read. Stuck inside a server exchange,
-    /// the run is CRITICAL "timed out in <stage>", as when the deadline itself fires.
+    /// the run is CRITICAL "no reply to <stage>", as when the deadline itself fires.
     private func startWatchdog(timeout: Double) {
         let target = targetText
         let timing = stopwatch.timing(endingAfter: timeout + 0.25)
@@ -89,8 +89,7 @@ struct CheckRunner {
             message: "redis-doctor exceeded its timeout of \(HumanFormat.number(timeout)) s and stopped itself: something outside the server wait (a disk, a local file) did not return"),
             timing: timing)
         let stage = Watchdog.stagePlaceholder
-        let serverStuck = CheckReport(target: target, error: CheckError(
-            kind: .timeout, message: "timed out in \(stage) after \(HumanFormat.number(timeout)) s (\(target))", stage: stage), timing: timing)
+        let serverStuck = CheckReport(target: target, error: .timeout(stage: stage, seconds: timeout, target: target), timing: timing)
         let text = render(stuck)
         let serverText = render(serverStuck)
         Watchdog.start(seconds: timeout + 0.25, message: text.hasSuffix("\n") ? text : text + "\n", exitCode: stuck.exitCode,

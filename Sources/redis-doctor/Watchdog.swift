@@ -84,7 +84,7 @@ extension Watchdog {
     static func bound(timeout: Double, doing what: String) {
         let text = "redis-doctor: \(what) did not finish within the timeout of \(HumanFormat.number(timeout)) s; stopped\n"
         start(seconds: timeout + 0.25, message: text, exitCode: ExitStatus.unreachable.rawValue, fd: 2,
-              serverText: "redis-doctor: \(what): timed out in \(stagePlaceholder) after \(HumanFormat.number(timeout)) s; stopped\n",
+              serverText: "redis-doctor: \(what): no reply to \(stagePlaceholder) in \(HumanFormat.number(timeout)) s (the server may be frozen, swapping or busy); stopped\n",
               serverExitCode: ExitStatus.unreachable.rawValue)
     }
 }

@@ -31,14 +31,15 @@ struct BoundedRunTests {
         #expect(check.stdout.hasPrefix("REDIS UNKNOWN - refused a reply announcing 2147483647 elements"), "\(check.stdout)")
     }
 
-    /// A deadline that passes while the server is silent is CRITICAL "timed out in INFO", always.
+    /// A deadline that passes while the server is silent is CRITICAL "no reply to INFO", always.
     @Test func silenceInsideAReplyIsATimeoutInThatCommand() throws {
         let server = try fake(["INFO": .text("*1000\r\n:1\r\n"), "CLIENT LIST": .text("$100\r\nid=")])
         defer { server.stop() }
         let check = try CommandRun.run(["-p", String(server.port), "-t", "2", "check"])
         #expect(check.exitCode == 2)
         #expect(check.seconds < 2.5)
-        #expect(check.stdout.hasPrefix("REDIS CRITICAL - timed out in INFO after 2.0 s"), "\(check.stdout)")
+        #expect(check.stdout.hasPrefix("REDIS CRITICAL - connected to 127.0.0.1:"), "\(check.stdout)")
+        #expect(check.stdout.contains(", but no reply to INFO in 2.0 s: the server may be frozen"), "\(check.stdout)")
         for command in [["send", "INFO"], ["clients"], ["snapshot", "-o", "-"]] {
             let run = MeasuredRun.run(["-p", String(server.port), "-t", "2"] + command)
             #expect(run.exitCode == 2, "\(command)")
@@ -164,10 +165,9 @@ struct BoundedRunTests {
     }
 
     @Test func watchdogSplicesTheStageIntoTheServerReport() {
-        let report = OutputFormat.json.render(CheckReport(target: "t", error: CheckError(
-            kind: .timeout, message: "timed out in \(Watchdog.stagePlaceholder) after 2 s", stage: Watchdog.stagePlaceholder)))
+        let report = OutputFormat.json.render(CheckReport(target: "t", error: .timeout(stage: Watchdog.stagePlaceholder, seconds: 2, target: "t")))
         let spliced = String(decoding: Watchdog.splice(Array(report.utf8), stage: Array("INFO".utf8)), as: UTF8.self)
-        #expect(spliced.contains("\"message\":\"timed out in INFO after 2 s\""))
+        #expect(spliced.contains("\"message\":\"connected to t, but no reply to INFO in 2 s: the server may be frozen"))
         #expect(spliced.contains("\"stage\":\"INFO\""))
         #expect(spliced.contains("\"status\":\"critical\""))
     }

@@ -37,8 +37,8 @@ struct SendCommandTests {
         #expect(run.exitCode == 2)
         #expect(run.seconds < 2.5)
         // Connect succeeds (the kernel accepts), so the stall shows in the handshake or the command.
-        #expect(run.stderr.contains("timed out in"))
-        #expect(run.stderr.contains("after 2.0 s"))
+        #expect(run.stderr.contains("connected to 127.0.0.1:\(server.port), but no reply"), "\(run.stderr)")
+        #expect(run.stderr.contains("in 2.0 s: the server may be frozen, swapping or busy"), "\(run.stderr)")
     }
 
     @Test(arguments: ["silent", "trickle"])
@@ -50,7 +50,9 @@ struct SendCommandTests {
         let run = try CommandRun.run(["-p", String(fault.port), "-t", "2", "send", "PING"])
         #expect(run.exitCode == 2)
         #expect(run.seconds < 2.5)
-        #expect(run.stderr.contains("timed out in CLIENT SETNAME after 2.0 s"))
+        // The tool's own CLIENT SETNAME is not what the user asked for: it is not named.
+        #expect(run.stderr.contains("connected to 127.0.0.1:\(fault.port), but no reply in 2.0 s: the server may be frozen"), "\(run.stderr)")
+        #expect(!run.stderr.contains("SETNAME"))
     }
 
     @Test func refusedConnectionExitsTwoAtOnce() throws {

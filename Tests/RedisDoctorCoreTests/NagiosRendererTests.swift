@@ -23,9 +23,9 @@ import Testing
 @Test func nagiosError() {
     #expect(NagiosRenderer().render(SampleReports.refused) == "REDIS CRITICAL - connection refused to 127.0.0.1:6379 (ECONNREFUSED)")
     var report = SampleReports.problems
-    report.error = .timeout(stage: "CLIENT LIST", seconds: 2)
+    report.error = .timeout(stage: "CLIENT LIST", seconds: 2, target: "127.0.0.1:6379")
     let first = NagiosRenderer().render(report).split(separator: "\n")[0]
-    #expect(first.hasPrefix("REDIS CRITICAL - timed out in CLIENT LIST after 2 s; used memory 95% of maxmemory (+2 warning, +1 unknown) | "))
+    #expect(first.hasPrefix("REDIS CRITICAL - connected to 127.0.0.1:6379, but no reply to CLIENT LIST in 2 s: the server may be frozen, swapping or busy (a long command, a fork); used memory 95% of maxmemory (+2 warning, +1 unknown) | "))
 }
 
 @Test func nagiosUnknownOnlyWhenNothingWorse() {

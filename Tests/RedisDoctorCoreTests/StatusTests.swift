@@ -42,8 +42,12 @@ func worstStatusRanking(statuses: [Status], expected: Status) {
 @Test func errorStatusCanBeOverridden() {
     let e = CheckError(kind: .timeout, message: "timed out", stage: "connect", status: .unknown)
     #expect(e.status == .unknown)
-    #expect(CheckError.timeout(stage: "AUTH", seconds: 2).message == "timed out in AUTH after 2 s")
-    #expect(CheckError.timeout(stage: "AUTH", seconds: 2).status == .critical)
+    #expect(CheckError.timeout(stage: "handshake", seconds: 2, target: "t:1").message
+        == "connected to t:1, but no reply in 2 s: the server may be frozen, swapping or busy (a long command, a fork)")
+    #expect(CheckError.timeout(stage: "INFO", seconds: 2, target: "t:1").message.hasPrefix("connected to t:1, but no reply to INFO in 2 s: "))
+    #expect(CheckError.timeout(stage: "connect", seconds: 2, target: "t:1").message
+        == "no answer from t:1 in 2 s: the host may be down, unreachable or firewalled")
+    #expect(CheckError.timeout(stage: "handshake", seconds: 2, target: "t:1").status == .critical)
 }
 
 @Test func resultsWorstFirstIsStable() {

@@ -60,8 +60,8 @@ public struct CheckError: Error, Sendable, Hashable, CustomStringConvertible {
         CheckError(kind: .connectionRefused, message: "connection refused to \(target)" + (detail.map { " (\($0))" } ?? ""), stage: "connect")
     }
 
-    public static func timeout(stage: String, seconds: Double) -> CheckError {
-        CheckError(kind: .timeout, message: "timed out in \(stage) after \(NumberText.format(seconds) ?? "?") s", stage: stage)
+    public static func timeout(stage: String, seconds: Double, target: String) -> CheckError {
+        CheckError(kind: .timeout, message: TimeoutText.message(stage: stage, target: target, seconds: "\(NumberText.format(seconds) ?? "?") s"), stage: stage)
     }
 
     public static func authentication(_ serverMessage: String) -> CheckError {

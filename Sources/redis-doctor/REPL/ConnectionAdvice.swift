@@ -8,10 +8,8 @@ enum ConnectionAdvice {
         switch error {
         case .refused(let address):
             return "connection refused by \(address): nothing listens there (server down, wrong port, or bound to another interface)"
-        case .timedOut(let stage, _) where stage == .connect:
-            return "no answer from \(target.address) within \(seconds) s: the host may be down, unreachable or firewalled"
         case .timedOut(let stage, _):
-            return "connected to \(target.address) but no reply in \(seconds) s during \(stage): the server may be frozen, swapping or busy (a long command, a fork)"
+            return TimeoutText.message(stage: stage.reportedName, target: target.address, seconds: "\(seconds) s")
         case .nameNotResolved(let host, let reason):
             return "could not resolve '\(host)': \(reason) (check the host name and DNS)"
         case .server(.auth, let message):
