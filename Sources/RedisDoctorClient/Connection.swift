@@ -39,6 +39,8 @@ public final class Connection {
     }
 
     public var isOpen: Bool { fd >= 0 }
+    /// The socket, for extensions in this module (getsockname); -1 once closed.
+    var descriptor: Int32 { fd }
 
     public func close() {
         if fd >= 0 {

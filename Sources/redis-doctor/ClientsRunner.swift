@@ -44,7 +44,7 @@ struct ClientsRunner {
                 Terminal.error("CLIENT LIST refused: \(message)")
                 return .errorReply
             }
-            let analysis = present(ClientList.parse(reply.bytes ?? []))
+            let analysis = present(ClientList.parse(reply.bytes ?? []), ownAddresses: link.localAddresses)
             if kill && confirmed { return execute(ClientGroupsTable.killCommands(for: analysis.groups), on: link, deadline: session.deadline) }
             return .ok
         } catch {
@@ -67,8 +67,10 @@ struct ClientsRunner {
         }
     }
 
-    private func present(_ clients: [ClientEntry]) -> ClientGroups {
-        let analysis = ClientGroups(clients, options: ClientGroupOptions(grouping: grouping, idleThresholdSeconds: idle))
+    private func present(_ clients: [ClientEntry], ownAddresses: [String] = []) -> ClientGroups {
+        var options = ClientGroupOptions(grouping: grouping, idleThresholdSeconds: idle)
+        options.ownAddresses = ownAddresses
+        let analysis = ClientGroups(clients, options: options)
         switch format {
         case .text: Terminal.out(ClientGroupsTable.render(groups: analysis.groups, summary: analysis.summary))
         case .json: Terminal.out(ClientGroupsTable.json(groups: analysis.groups, summary: analysis.summary) + "\n")

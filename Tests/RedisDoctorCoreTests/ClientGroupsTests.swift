@@ -98,3 +98,18 @@ struct ClientGroupsTests {
         #expect(ClientGroupsTable.quote("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
     }
 }
+
+/// Redis 2.4 prints no names: this tool's own connection is the one at its address.
+@Test func ownConnectionOnRedis24IsFoundByAddress() {
+    let clients = ClientList.parse(Fixtures.bytes("redis-2.4.18-localbuild-clientlist.txt"))
+    let own = clients.first { $0.addr == "127.0.0.1:38998" }!
+    #expect(ClientExclusion.of(own) == nil, "no name to match")
+    #expect(ClientExclusion.of(own, ownAddresses: ["127.0.0.1:38998"]) == .own)
+    #expect(ClientExclusion.of(own, ownAddresses: ["127.0.0.1:3899"]) == nil, "a prefix is not the address")
+    var options = ClientGroupOptions(idleThresholdSeconds: 1)
+    options.ownAddresses = ["127.0.0.1:38998"]
+    let withOwn = ClientGroups(clients, options: options)
+    let without = ClientGroups(clients, options: ClientGroupOptions(idleThresholdSeconds: 1))
+    #expect(withOwn.summary.excludedByReason[.own] == 1, "\(withOwn.summary)")
+    #expect(without.summary.excludedByReason[.own] == nil)
+}

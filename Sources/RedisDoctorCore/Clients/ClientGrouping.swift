@@ -25,8 +25,9 @@ public enum ClientExclusion: String, Sendable, CaseIterable {
     /// redis-doctor's own connection.
     case own
 
-    /// The reason `entry` is excluded, nil when it counts.
-    public static func of(_ entry: ClientEntry, ownName: String = "redis-doctor") -> ClientExclusion? {
+    /// The reason `entry` is excluded, nil when it counts. `ownAddresses`: this tool's
+    /// socket as the server sees it (`127.0.0.1:51234`), for servers without client names (2.4).
+    public static func of(_ entry: ClientEntry, ownName: String = "redis-doctor", ownAddresses: [String] = []) -> ClientExclusion? {
         // The first telling flag decides, as it reads in CLIENT LIST.
         let byFlag: ClientExclusion?? = entry.withBytes(.flags) { flags in
             for flag in flags {
@@ -44,7 +45,13 @@ public enum ClientExclusion: String, Sendable, CaseIterable {
         if (entry.sub ?? 0) > 0 || (entry.psub ?? 0) > 0 { return .pubsub }
         var own = ownName
         let isOwn = own.withUTF8 { ownBytes in entry.withBytes(.name) { $0.elementsEqual(UnsafeRawBufferPointer(ownBytes)) } } ?? false
-        return isOwn ? .own : nil
+        if isOwn { return .own }
+        for address in ownAddresses {
+            var address = address
+            let same = address.withUTF8 { own in entry.withBytes(.addr) { $0.elementsEqual(UnsafeRawBufferPointer(own)) } } ?? false
+            if same { return .own }
+        }
+        return nil
     }
 }
 
@@ -60,6 +67,8 @@ public struct ClientGroupOptions: Sendable {
     public var neverUsedSlackSeconds: Int
     /// redis-doctor's own client name, left out of idleness counts.
     public var ownName: String
+    /// redis-doctor's own socket address as the server prints it, for servers that keep no names.
+    public var ownAddresses: [String] = []
 
     public init(grouping: ClientGrouping = .hostName, idleThresholdSeconds: Int = 3600, cohortGapSeconds: Int? = 5,
                 neverUsedSlackSeconds: Int = 2, ownName: String = "redis-doctor") {

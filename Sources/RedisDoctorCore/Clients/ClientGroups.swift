@@ -52,7 +52,7 @@ public struct ClientGroups: Sendable {
             }
             if host == hostCounts.count { hostCounts.append(0) }
             hostCounts[host] += 1
-            let exclusion = ClientExclusion.of(client.pointee, ownName: options.ownName)
+            let exclusion = ClientExclusion.of(client.pointee, ownName: options.ownName, ownAddresses: options.ownAddresses)
             if let exclusion {
                 excludedByReason[exclusion, default: 0] += 1
             } else if let idle = client.pointee.idle, idle >= threshold {

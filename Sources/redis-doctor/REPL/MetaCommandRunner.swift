@@ -47,7 +47,9 @@ final class MetaCommandRunner {
                 Terminal.out(Style.error("CLIENT LIST refused: \(OutputText.oneLine(reply.errorMessage ?? "no reply"))") + "\n")
                 return true
             }
-            let analysis = ClientGroups(ClientList.parse(bytes), options: ClientGroupOptions(idleThresholdSeconds: idle))
+            var options = ClientGroupOptions(idleThresholdSeconds: idle)
+            options.ownAddresses = session.connection?.localAddresses ?? []
+            let analysis = ClientGroups(ClientList.parse(bytes), options: options)
             Pager.show(Array(ClientGroupsTable.render(groups: analysis.groups, summary: analysis.summary).utf8))
             return true
         case .snapshot(let path):
