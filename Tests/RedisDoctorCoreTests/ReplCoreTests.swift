@@ -173,12 +173,14 @@ struct SessionStateTests {
     }
 
     @Test func watchViewShowsRates() {
-        let before = Info(parsing: Array("total_commands_processed:100\r\nconnected_clients:3\r\n".utf8))
-        let after = Info(parsing: Array("total_commands_processed:300\r\nconnected_clients:4\r\n".utf8))
-        let text = WatchView.render(target: "t", current: after, previous: before, elapsedSeconds: 2, results: [], clock: "12:00:00")
+        var history = WatchHistory()
+        history.append(ParsedSnapshot(Snapshot.fromInfoText(Array("total_commands_processed:100\r\nconnected_clients:3\r\n".utf8), source: "t")), at: 1000)
+        history.append(ParsedSnapshot(Snapshot.fromInfoText(Array("total_commands_processed:300\r\nconnected_clients:4\r\n".utf8), source: "t")), at: 1002)
+        let text = WatchView.render(target: "t", history: history, results: [], clock: "12:00:00")
         #expect(text.contains("total_commands_processed"))
         #expect(text.contains("(+100.0/s)"))
         #expect(text.contains("rules: OK"))
+        #expect(!text.contains("save in progress"))
     }
 }
 

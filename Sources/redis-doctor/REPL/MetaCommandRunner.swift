@@ -110,16 +110,12 @@ final class MetaCommandRunner {
     /// Redraws key counters every `seconds` until Ctrl-C. CLIENT LIST is capped low:
     /// a refresh must stay cheap for a server in trouble.
     private func watch(every seconds: Double) {
-        var previous: (info: Info, at: Double)?
+        var history = WatchHistory()
         while true {
             guard let snapshot = collect(clientListLimit: 1000) else { return }
-            let parsed = ParsedSnapshot(snapshot)
-            let now = Double(WallClock.nowMicros()) / 1e6
-            let results = RuleEngine.evaluate(current: parsed)
-            let frame = WatchView.render(target: session.target.description, current: parsed.info, previous: previous?.info,
-                                         elapsedSeconds: previous.map { now - $0.at } ?? 0, results: results, clock: Self.clock())
+            history.append(ParsedSnapshot(snapshot), at: Double(WallClock.nowMicros()) / 1e6)
+            let frame = WatchView.render(target: session.target.description, history: history, results: history.evaluate(), clock: Self.clock())
             Terminal.out((Pager.terminalRows != nil ? "\u{1B}[H\u{1B}[2J" : "") + frame)
-            previous = (parsed.info, now)
             if ReplSession.sleep(seconds: seconds, wakingOn: session.canceller) {
                 Terminal.out("\n")
                 return
