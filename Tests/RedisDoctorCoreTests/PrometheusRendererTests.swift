@@ -61,6 +61,8 @@ func prometheusLabelEscaping(raw: String, escaped: String) {
     (Metric("expire_cycle_cpu_milliseconds", 742, unit: .milliseconds, kind: .counter), "redis_doctor_expire_cycle_cpu_seconds_total", 0.001),
     (Metric("unsaved_changes", 42), "redis_doctor_unsaved_changes", 1),
     (Metric("errorstat_OOM", 3, kind: .counter), "redis_doctor_errorstat_oom_total", 1),
+    (Metric("total_error_replies", 3, kind: .counter), "redis_doctor_error_replies_total", 1),
+    (Metric("expired_time_cap_reached_count", 3, kind: .counter), "redis_doctor_expired_time_cap_reached_total", 1),
 ])
 func prometheusFamilyNames(metric: Metric, name: String, scale: Double) {
     let family = PrometheusFamily(metric)

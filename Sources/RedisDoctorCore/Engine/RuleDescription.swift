@@ -1,6 +1,6 @@
 /// What a rule checks and why, in the manner of SwiftLint's rule descriptions.
 ///
-/// Descriptions drive `--list-rules`, the generated Docs/rules pages, settings
+/// Descriptions drive `redis-doctor rules`, the generated Docs/rules pages, settings
 /// validation and the example-based tests every rule must pass.
 public struct RuleDescription: Sendable {
     /// Kebab-case, stable: used on the command line and in config files.

@@ -28,6 +28,12 @@ struct PrometheusFamily {
             break
         }
         if !suffix.isEmpty && base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        if metric.kind == .counter {
+            // `_total` says it once: total_error_replies is error_replies_total, and a
+            // `_count` suffix would read as a histogram's.
+            if base.hasPrefix("total_") { base.removeFirst("total_".count) }
+            if base.hasSuffix("_count") { base.removeLast("_count".count) }
+        }
         name = "redis_doctor_" + base + suffix + (metric.kind == .counter ? "_total" : "")
     }
 

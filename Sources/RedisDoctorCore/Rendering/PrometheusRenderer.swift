@@ -45,7 +45,7 @@ public struct PrometheusRenderer: Sendable {
         var seen: Set<String> = ["redis_doctor_up", "redis_doctor_status", "redis_doctor_rule_status", "redis_doctor_rule_skipped",
                                  "redis_doctor_last_run_timestamp_seconds", "redis_doctor_run_duration_seconds"]
         let measured = report.results.flatMap { result in result.metrics.map { ($0, "measured by the \(result.ruleID) rule") } }
-            + report.counters.map { ($0, "the server's INFO \($0.name), a counter of its process") }
+            + report.counters.map { ($0, "from INFO, a counter of the server process") }
         for (metric, origin) in measured where metric.isRenderable {
             let family = PrometheusFamily(metric)
             // One family per name: a second metric of the same name would be invalid exposition.
