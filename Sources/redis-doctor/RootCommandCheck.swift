@@ -10,6 +10,16 @@ enum RootCommandCheck {
     static let valued: Set<String> = ["-h", "--host", "-p", "--port", "-s", "--socket", "-a", "--pass", "--user",
                                       "-n", "--db", "-u", "--uri", "-t", "--timeout", "--max-reply-bytes"]
 
+    /// Root flags, and the REPL's own (it is the default subcommand).
+    static let flags: Set<String> = ["--help", "--version", "--read-only"]
+
+    /// A flag, or `--port=6379` (a long option with its value attached).
+    static func isKnownRootOption(_ word: String) -> Bool {
+        if flags.contains(word) { return true }
+        if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") { return valued.contains(String(word[..<equals])) }
+        return false
+    }
+
     /// The message for an unknown subcommand, or nil when the words are not that case.
     static func problem(_ words: [String]) -> String? {
         var index = 0
@@ -17,7 +27,20 @@ enum RootCommandCheck {
             let word = words[index]
             if word == "--" || word.hasPrefix("--generate-completion-script") || word.hasPrefix("---") { return nil }
             if word.hasPrefix("-") {
-                index += valued.contains(word) ? 2 : 1
+                if valued.contains(word) {
+                    index += 2
+                    continue
+                }
+                if !word.hasPrefix("--"), word.count > 2, valued.contains(String(word.prefix(2))) {
+                    // redis-cli's spelling: the value is the next word. Never echo it (-aPASSWORD).
+                    return "option '\(word.prefix(2))' takes its value as the next word ('\(word.prefix(2)) VALUE')\n\n" + RedisDoctor.usageString()
+                }
+                guard isKnownRootOption(word) else {
+                    // The option's name only, never an attached value.
+                    let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+                    return "unknown option '\(name.hasPrefix("--") ? name : String(name.prefix(2)))' before the command\n\n" + RedisDoctor.usageString()
+                }
+                index += 1
                 continue
             }
             guard !subcommands.contains(word) else { return nil }

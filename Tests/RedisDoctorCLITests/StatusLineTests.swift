@@ -45,6 +45,20 @@ struct StatusLineTests {
         #expect(secret.stdout.hasPrefix("REDIS UNKNOWN - usage: unknown command"))
     }
 
+    /// An unknown option before the command gets the root usage, not the REPL's (the
+    /// default subcommand); an attached short value is explained, never echoed.
+    @Test(arguments: [(["--bogus"], "unknown option '--bogus' before the command"),
+                      (["--bogus=s3cret", "check"], "unknown option '--bogus' before the command"),
+                      (["-as3cret", "check"], "option '-a' takes its value as the next word")])
+    func anUnknownRootOptionShowsTheRootUsage(_ arguments: [String], _ message: String) throws {
+        let run = try CommandRun.run(arguments)
+        #expect(run.exitCode == 3)
+        #expect(run.stderr.hasPrefix("Error: \(message)"), "\(run.stderr)")
+        #expect(run.stderr.contains("redis-doctor [--host <host>]"), "root usage: \(run.stderr)")
+        #expect(!run.stderr.contains("redis-doctor repl [--read-only]"))
+        #expect(!(run.stdout + run.stderr).contains("s3cret"))
+    }
+
     /// A password attached to -a, or with quotes or newlines inside, is not echoed either.
     @Test(arguments: [["check", "-as3cret"], ["-as3cret", "check"], ["clients", "-a", "my", "x's3cret'y"], ["check", "-a", "my", "a\ns3cret"]])
     func attachedAndQuotedPasswordsAreNotEchoed(_ arguments: [String]) throws {

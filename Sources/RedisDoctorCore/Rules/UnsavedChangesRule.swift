@@ -11,7 +11,10 @@ public enum UnsavedChangesRule: HealthRule {
             in memory only, and a restart or crash loses them. The age of the last successful save \
             is measured on the server's own clock. When CONFIG GET is allowed the configured save \
             points set the warning level (twice the longest interval); AOF covers the changes, so \
-            with AOF on the rule only reports.
+            with AOF on the rule only reports. Redis counts its start as the last save time: where \
+            that is all there was, the evidence says no save has completed since the start \
+            (rdb_saves, 7.0+, tells whether one was even attempted). rdb_last_bgsave_time_sec is \
+            not used: a foreground SAVE leaves it at -1, so it proves nothing either way.
             """,
         fieldsRead: ["rdb_changes_since_last_save", "changes_since_last_save", "rdb_changes_since_last_success_save",
                      "rdb_last_save_time", "last_save_time", "aof_enabled", "server_time_usec", "rdb_saves", "uptime_in_seconds"],
