@@ -15,19 +15,7 @@ public enum JSONSchemaValidator {
         schema = json.load(open(sys.argv[1]))
         jsonschema.Draft202012Validator(schema).validate(json.load(sys.stdin))
         """
-        let process = Process()
         // Debian's python3, which the deps script gives python3-jsonschema (not a pyenv shim's).
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, schema]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(json.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try PipedProcess.run("/usr/bin/python3", ["-c", script, schema], input: json)
     }
 }

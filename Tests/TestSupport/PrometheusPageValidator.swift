@@ -6,7 +6,7 @@ import Foundation
 public enum PrometheusPageValidator {
     /// promtool's exit status and everything it printed (lint findings included).
     public static func promtool(_ page: String) throws -> (status: Int32, text: String) {
-        try run(["promtool", "check", "metrics"], input: page)
+        try PipedProcess.run("/usr/bin/env", ["promtool", "check", "metrics"], input: page)
     }
 
     /// Each family the Python client parsed, as `name type sample-count`, one per line.
@@ -18,22 +18,6 @@ public enum PrometheusPageValidator {
             print(family.name, family.type, len(family.samples), ",".join(sorted({k for s in family.samples for k in s.labels})))
         """
         // Debian's python3, which the deps script gives python3-prometheus-client.
-        return try run(["/usr/bin/python3", "-c", script], input: page)
-    }
-
-    static func run(_ arguments: [String], input text: String) throws -> (status: Int32, text: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try PipedProcess.run("/usr/bin/python3", ["-c", script], input: page)
     }
 }
