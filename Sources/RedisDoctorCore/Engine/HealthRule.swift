@@ -1,6 +1,6 @@
 /// A health rule: a description (its documentation and its tests) plus a pure evaluation.
 ///
-/// One rule is one file under Rules/. Everything a rule knows about the server comes
+/// One rule is one file under Rules/<Category>/. Everything a rule knows about the server comes
 /// through `RuleContext`: no I/O, no clock.
 public protocol HealthRule: Sendable {
     static var description: RuleDescription { get }
