@@ -16,9 +16,10 @@ let package = Package(
             name: "CHiredis",
             providers: [.apt(["libhiredis-dev"])]
         ),
+        // Headers only: the REPL loads libedit.so.2 with dlopen when it starts (see shim.h),
+        // so nothing else pays for loading it. No pkgConfig, whose -ledit would link it.
         .systemLibrary(
             name: "CLibEdit",
-            pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
         // Pure code: parsing, rules, rendering. No I/O, no clock, no C.
