@@ -40,7 +40,11 @@ let package = Package(
                 "RedisDoctorClient",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // With --static-swift-stdlib, -lstdc++ finds Linking/static-libstdc++/libstdc++.so
+            // first: a linker script that takes GCC's libstdc++.a (see the file). Builds
+            // with the shared Swift runtime pass no -lstdc++ and are not affected.
+            linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/Linking/static-libstdc++"])]
         ),
         .testTarget(
             name: "RedisDoctorCoreTests",
