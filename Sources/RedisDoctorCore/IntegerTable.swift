@@ -1,5 +1,5 @@
 /// A hash map from 64-bit keys to `Int`s over one plain array (open addressing, linear
-/// probing), for the client grouping's interning and counting.
+/// probing): interning and counting in the client grouping, the CONFIG GET name index.
 ///
 /// A `Dictionary` would do, but the first Dictionary of each key type in a process makes
 /// the Swift runtime check that the key is Hashable by scanning every protocol
