@@ -15,8 +15,11 @@ struct IntegerTable {
     private var slots: [Slot]
     private(set) var count = 0
 
-    init() {
-        slots = Array(repeating: Slot(key: 0, value: 0, used: false), count: 16)
+    /// Room for `minimumCapacity` keys before the first growth.
+    init(minimumCapacity: Int = 8) {
+        var size = 16
+        while size < minimumCapacity * 2 { size <<= 1 }
+        slots = Array(repeating: Slot(key: 0, value: 0, used: false), count: size)
     }
 
     subscript(key: UInt64) -> Int? {
