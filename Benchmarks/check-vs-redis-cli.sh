@@ -37,12 +37,14 @@ runs, cli_ir, check_ir = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 split = sys.argv.index("--")
 cli, check = sys.argv[4:split], sys.argv[split + 1:]
 
-quiet = os.open(os.devnull, os.O_WRONLY)
-spawn_quietly = [(os.POSIX_SPAWN_DUP2, quiet, 1), (os.POSIX_SPAWN_DUP2, quiet, 2)]
+# As hyperfine -N runs them: stdin, stdout and stderr on /dev/null.
+spawn_quietly = [(os.POSIX_SPAWN_DUP2, os.open(os.devnull, os.O_RDONLY), 0),
+                 (os.POSIX_SPAWN_DUP2, os.open(os.devnull, os.O_WRONLY), 1),
+                 (os.POSIX_SPAWN_DUP2, os.open(os.devnull, os.O_WRONLY), 2)]
 
 def wall(cmd):
-    # posix_spawn + waitpid: far less launcher overhead than subprocess, which would
-    # add the same constant to both sides and pull the ratio towards 1.
+    # posix_spawn + waitpid: the lightest launch Python has. Launch overhead is the same
+    # on both sides, so it pulls the ratio towards 1, never past it.
     start = time.perf_counter_ns()
     os.waitpid(os.posix_spawnp(cmd[0], cmd, os.environ, file_actions=spawn_quietly), 0)
     return (time.perf_counter_ns() - start) / 1e6
