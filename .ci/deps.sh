@@ -3,7 +3,8 @@
 set -euo pipefail
 # python3-jsonschema validates check's JSON output against Docs/check-output.schema.json in the tests.
 # tmux drives the REPL in its integration tests.
-packages=(libhiredis-dev libedit-dev pkg-config redis-server redis-tools python3 python3-jsonschema tmux)
+# libstdc++-12-dev: the release binary links GCC's libstdc++.a (Linking/static-libstdc++).
+packages=(libhiredis-dev libedit-dev libstdc++-12-dev pkg-config redis-server redis-tools python3 python3-jsonschema tmux)
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 $sudo apt-get update -qq
