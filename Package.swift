@@ -11,23 +11,27 @@ let package = Package(
     ],
     targets: [
         // No pkgConfig: hiredis's .pc adds -D_FILE_OFFSET_BITS=64, which SwiftPM drops
-        // with a warning on every build. Headers and library sit in the default paths.
+        // with a warning on every build. Headers and libhiredis.a sit in the default paths.
         .systemLibrary(
             name: "CHiredis",
             providers: [.apt(["libhiredis-dev"])]
         ),
+        // Headers only: the REPL loads libedit.so.2 with dlopen when it starts (see shim.h),
+        // so nothing else pays for loading it. No pkgConfig, whose -ledit would link it.
         .systemLibrary(
             name: "CLibEdit",
-            pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
         // Pure code: parsing, rules, rendering. No I/O, no clock, no C.
         // libm backs Double.rounded(); linking it is not importing C.
         .target(name: "RedisDoctorCore", linkerSettings: [.linkedLibrary("m")]),
         // Sockets and hiredis. The only code that talks to a server.
+        // hiredis comes from Debian's static archive (CHiredis's module map names no
+        // library): one shared library fewer to load and relocate at every start.
         .target(
             name: "RedisDoctorClient",
-            dependencies: ["RedisDoctorCore", "CHiredis"]
+            dependencies: ["RedisDoctorCore", "CHiredis"],
+            linkerSettings: [.linkedLibrary(":libhiredis.a")]
         ),
         .executableTarget(
             name: "redis-doctor",
@@ -36,7 +40,11 @@ let package = Package(
                 "RedisDoctorClient",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // With --static-swift-stdlib, -lstdc++ finds Linking/static-libstdc++/libstdc++.so
+            // first: a linker script that takes GCC's libstdc++.a (see the file). Builds
+            // with the shared Swift runtime pass no -lstdc++ and are not affected.
+            linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/Linking/static-libstdc++"])]
         ),
         .testTarget(
             name: "RedisDoctorCoreTests",

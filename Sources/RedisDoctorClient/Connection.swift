@@ -263,8 +263,12 @@ public final class Connection {
     /// Names the protocol when the first byte of the first reply is not RESP:
     /// an HTTP server, a TLS port, an SSH banner. hiredis would only say "protocol error".
     private func sniffFirstBytes(count: Int, stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) {
-        let respTypes: Set<UInt8> = [UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "$"), UInt8(ascii: "*")]
-        guard !respTypes.contains(readBuffer[0]) else { return }
+        // A switch, not a Set: the first Set<UInt8> of a process scans every protocol
+        // conformance in the binary (about 0.2 M instructions, callgrind).
+        switch readBuffer[0] {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "$"), UInt8(ascii: "*"): return
+        default: break
+        }
         var seen = Array(readBuffer[0..<count])
         // Gather up to one line so "HTTP/1.1 400" is recognisable even if it came in pieces.
         while seen.count < 64 && !seen.contains(UInt8(ascii: "\n")) && !deadline.hasPassed {

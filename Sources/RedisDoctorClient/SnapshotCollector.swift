@@ -96,20 +96,29 @@ public struct SnapshotCollector: Sendable {
         return .array(items)
     }
 
-    /// Names such as requirepass, masterauth, tls-key-file-pass. Compared on bytes:
-    /// `String.contains(String)` goes through generic string processing that cost
-    /// more than the rest of a check (measured with callgrind).
+    /// Names such as requirepass, masterauth, tls-key-file-pass. Compared on bytes, in
+    /// place: `String.contains(String)` goes through generic string processing that cost
+    /// more than the rest of a check, and a lowercased copy of each of the 450 names
+    /// plus an array per needle cost 0.3 M instructions (both measured with callgrind).
     static func isSecret(_ name: [UInt8]) -> Bool {
-        let lower = name.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        return contains(lower, "pass") || contains(lower, "auth") || contains(lower, "secret")
+        name.withUnsafeBufferPointer { name in
+            contains(name, "pass") || contains(name, "auth") || contains(name, "secret")
+        }
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
-        let n = needle.withUTF8Buffer { Array($0) }
-        guard haystack.count >= n.count else { return false }
-        for start in 0...(haystack.count - n.count) where haystack[start] == n[0] {
-            if haystack[start..<start + n.count].elementsEqual(n) { return true }
+    /// Whether `haystack`, ASCII-lowercased, contains `needle` (lowercase).
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard haystack.count >= needle.count else { return false }
+            search: for start in 0...(haystack.count - needle.count) {
+                for offset in 0..<needle.count where lowercased(haystack[start + offset]) != needle[offset] { continue search }
+                return true
+            }
+            return false
         }
-        return false
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 }

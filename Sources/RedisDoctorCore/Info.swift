@@ -6,27 +6,28 @@
 /// `values(_:)` returns every one.
 public struct Info: Sendable, Equatable {
     public private(set) var sections: [InfoSection]
-    /// key -> (section index, entry index) of its first occurrence.
-    private var index: [String: Position]
-
-    struct Position: Sendable, Equatable {
-        var section: Int32
-        var entry: Int32
-    }
+    /// Hash of a key to the position of the first entry with that hash, packed as
+    /// `section << 32 | entry`. An IntegerTable rather than a [String: Position]: about
+    /// 300 keys hashed once each per check, and no Dictionary growth (callgrind).
+    private var index = IntegerTable()
+    /// Hashes shared by different keys (never seen in practice): those keys are looked
+    /// up by a scan in reply order.
+    private var collisions = IntegerTable()
 
     public init(sections: [InfoSection] = []) {
         self.sections = sections
-        self.index = [:]
         rebuildIndex()
     }
 
+    /// Sections decide; the index is derived from them.
+    public static func == (a: Self, b: Self) -> Bool { a.sections == b.sections }
+
     /// True when no section holds a key (empty reply, unknown section name).
-    public var isEmpty: Bool { index.isEmpty }
+    public var isEmpty: Bool { index.count == 0 }
 
     /// The raw value of `key`, searching all sections; first occurrence wins.
     public func value(_ key: String) -> String? {
-        guard let position = index[key] else { return nil }
-        return sections[Int(position.section)].entries[Int(position.entry)].value
+        position(of: key).map { sections[$0.section].entries[$0.entry].value }
     }
 
     /// Every value of `key`, in reply order (for repeated keys such as `module`).
@@ -36,7 +37,7 @@ public struct Info: Sendable, Equatable {
 
     /// The name of the section that holds the first `key`.
     public func sectionName(containing key: String) -> String? {
-        index[key].map { sections[Int($0.section)].name }
+        position(of: key).map { sections[$0.section].name }
     }
 
     /// The first section whose name matches, compared case-insensitively (`CPU` = `Cpu`).
@@ -57,12 +58,44 @@ public struct Info: Sendable, Equatable {
     }
 
     private mutating func rebuildIndex() {
-        var index: [String: Position] = [:]
+        var index = IntegerTable(minimumCapacity: sections.reduce(0) { $0 + $1.entries.count }), collisions = IntegerTable()
         for (s, section) in sections.enumerated() {
-            for (e, entry) in section.entries.enumerated() where index[entry.key] == nil {
-                index[entry.key] = Position(section: Int32(s), entry: Int32(e))
+            for (e, entry) in section.entries.enumerated() {
+                let hash = Self.hash(entry.key)
+                if let first = index[hash] {
+                    if entryKey(first) != entry.key { collisions.set(1, for: hash) }
+                } else {
+                    index.set(s << 32 | e, for: hash)
+                }
             }
         }
         self.index = index
+        self.collisions = collisions
+    }
+
+    private func entryKey(_ packed: Int) -> String {
+        sections[packed >> 32].entries[packed & 0xFFFF_FFFF].key
+    }
+
+    /// Section and entry of the first `key`.
+    private func position(of key: String) -> (section: Int, entry: Int)? {
+        let hash = Self.hash(key)
+        guard let first = index[hash] else { return nil }
+        if entryKey(first) == key { return (first >> 32, first & 0xFFFF_FFFF) }
+        guard collisions[hash] != nil else { return nil }
+        for (s, section) in sections.enumerated() {
+            if let e = section.entries.firstIndex(where: { $0.key == key }) { return (s, e) }
+        }
+        return nil
+    }
+
+    /// FNV-1a of the key's UTF-8.
+    private static func hash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
     }
 }

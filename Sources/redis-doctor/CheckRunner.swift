@@ -62,9 +62,10 @@ struct CheckRunner {
         }
         let target = source.targetText
         let samples: SampleSource.Samples
-        switch source.acquire() {
-        case .success(let s): samples = s
-        case .failure(let error): return (CheckReport(target: target, error: error), nil)
+        do throws(CheckError) {
+            samples = try source.acquire()
+        } catch {
+            return (CheckReport(target: target, error: error), nil)
         }
         let state = request.stateFile.map { StateFile(path: $0) }
         let previous = samples.earlier ?? state?.previous(for: samples.current.target)

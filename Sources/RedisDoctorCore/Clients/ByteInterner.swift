@@ -2,21 +2,23 @@
 /// become a few hundred ids without building a String or retaining a slice per client.
 struct ByteInterner {
     private(set) var keys: [[UInt8]] = []
-    private var heads: [UInt64: Int] = [:]
+    /// Hash to the newest id with that hash; `next` chains the older ones.
+    private var heads = IntegerTable()
     private var next: [Int] = []
 
     /// The id of `bytes`, adding it when new.
     mutating func id(_ bytes: UnsafeRawBufferPointer) -> Int {
         let hash = Self.fnv1a(bytes)
-        var candidate = heads[hash] ?? -1
+        let head = heads[hash] ?? -1
+        var candidate = head
         while candidate >= 0 {
             if keys[candidate].elementsEqual(bytes) { return candidate }
             candidate = next[candidate]
         }
         let id = keys.count
         keys.append(Array(bytes))
-        next.append(heads[hash] ?? -1)
-        heads[hash] = id
+        next.append(head)
+        heads.set(id, for: hash)
         return id
     }
 

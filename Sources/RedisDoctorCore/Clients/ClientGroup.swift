@@ -58,7 +58,20 @@ public struct ClientGroupsSummary: Sendable, Equatable {
     public var total: Int
     /// Connections left out of idleness counts, by reason.
     public var excluded: Int
-    public var excludedByReason: [ClientExclusion: Int]
+    /// By reason; reasons with none are absent.
+    public var excludedByReason: [ClientExclusion: Int] {
+        get {
+            var byReason: [ClientExclusion: Int] = [:]
+            for reason in ClientExclusion.allCases where excludedCounts[reason.index] > 0 { byReason[reason] = excludedCounts[reason.index] }
+            return byReason
+        }
+        set {
+            excludedCounts = ClientExclusion.allCases.map { newValue[$0] ?? 0 }
+        }
+    }
+    /// The same counts in `ClientExclusion.allCases` order: a check builds no Dictionary
+    /// keyed by ClientExclusion, whose first use costs a conformance scan (IntegerTable).
+    var excludedCounts: [Int]
     /// Counted connections idle for at least the threshold.
     public var idle: Int
     public var idleThresholdSeconds: Int
@@ -73,7 +86,7 @@ public struct ClientGroupsSummary: Sendable, Equatable {
     public var perSource: [(host: String, count: Int)]
 
     public static func == (a: Self, b: Self) -> Bool {
-        a.total == b.total && a.excluded == b.excluded && a.excludedByReason == b.excludedByReason && a.idle == b.idle
+        a.total == b.total && a.excluded == b.excluded && a.excludedCounts == b.excludedCounts && a.idle == b.idle
             && a.idleThresholdSeconds == b.idleThresholdSeconds && a.staleGroups == b.staleGroups
             && a.neverUsed == b.neverUsed && a.largestSource == b.largestSource
             && a.largestSourceCount == b.largestSourceCount

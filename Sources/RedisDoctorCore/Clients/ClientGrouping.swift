@@ -25,6 +25,17 @@ public enum ClientExclusion: String, Sendable, CaseIterable {
     /// redis-doctor's own connection.
     case own
 
+    /// Position in `allCases`, for counts kept in a plain array.
+    var index: Int {
+        switch self {
+        case .replication: return 0
+        case .monitor: return 1
+        case .pubsub: return 2
+        case .blocked: return 3
+        case .own: return 4
+        }
+    }
+
     /// The reason `entry` is excluded, nil when it counts. `ownAddresses`: this tool's
     /// socket as the server sees it (`127.0.0.1:51234`), for servers without client names (2.4).
     public static func of(_ entry: ClientEntry, ownName: String = "redis-doctor", ownAddresses: [String] = []) -> ClientExclusion? {

@@ -33,11 +33,11 @@ public struct ClientGroups: Sendable {
         var hosts = ByteInterner(), values = ByteInterner(), commands = ByteInterner()
         let unixHost = hosts.id("unix"), unknownHost = hosts.id("?")
         var hostCounts: [Int] = [0, 0]
-        var keyIDs: [Int: Int] = [:]
+        var keyIDs = IntegerTable()
         var members: [[Int]] = []
         var rows: [Row] = []
         rows.reserveCapacity(clients.count)
-        var excludedByReason: [ClientExclusion: Int] = [:]
+        var excludedCounts = [Int](repeating: 0, count: ClientExclusion.allCases.count)
         var idleTotal = 0
         let usesHost = options.grouping == .hostName || options.grouping == .host
 
@@ -54,7 +54,7 @@ public struct ClientGroups: Sendable {
             hostCounts[host] += 1
             let exclusion = ClientExclusion.of(client.pointee, ownName: options.ownName, ownAddresses: options.ownAddresses)
             if let exclusion {
-                excludedByReason[exclusion, default: 0] += 1
+                excludedCounts[exclusion.index] += 1
             } else if let idle = client.pointee.idle, idle >= threshold {
                 idleTotal += 1
             }
@@ -67,11 +67,11 @@ public struct ClientGroups: Sendable {
             rows.append(Row(host: host, value: value, command: command, flagBits: flagBits, age: client.pointee.age,
                             idle: client.pointee.idle, omem: client.pointee.omem ?? 0, totMem: client.pointee.totMem ?? 0,
                             exclusion: exclusion))
-            let key = (usesHost ? host : 0) << 32 | (value + 1)
+            let key = UInt64(usesHost ? host : 0) << 32 | UInt64(value + 1)
             if let known = keyIDs[key] {
                 members[known].append(index)
             } else {
-                keyIDs[key] = members.count
+                keyIDs.set(members.count, for: key)
                 members.append([index])
             }
         }
@@ -105,8 +105,8 @@ public struct ClientGroups: Sendable {
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.host < $1.host }
         self.summary = ClientGroupsSummary(
             total: clients.count,
-            excluded: excludedByReason.values.reduce(0, +),
-            excludedByReason: excludedByReason,
+            excluded: excludedCounts.reduce(0, +),
+            excludedCounts: excludedCounts,
             idle: idleTotal,
             idleThresholdSeconds: threshold,
             staleGroups: groups.filter { $0.idleCount > 0 }.count,
@@ -177,7 +177,7 @@ public struct ClientGroups: Sendable {
         case .cmd: group.command = value
         }
         idles.removeAll(keepingCapacity: true)
-        var commandCounts: [Int: Int] = [:]
+        var commandCounts = IntegerTable()
         var flagBits: UInt64 = 0
         var counted = 0
         var neverUsed = true
@@ -188,7 +188,7 @@ public struct ClientGroups: Sendable {
                 group.ageMax = max(group.ageMax ?? age, age)
             }
             if let idle = row.idle { idles.append(idle) }
-            if row.command >= 0 { commandCounts[row.command, default: 0] += 1 }
+            if row.command >= 0 { commandCounts.add(1, to: UInt64(row.command)) }
             flagBits |= row.flagBits
             group.omem = group.omem.saturatingAdd(row.omem)
             group.totMem = group.totMem.saturatingAdd(row.totMem)
@@ -217,9 +217,9 @@ public struct ClientGroups: Sendable {
             group.idleMax = idles.last
             group.idleMedian = idles[idles.count / 2]
         }
-        group.topCommands = Array(commandCounts.map { ClientGroup.CommandCount(command: commands.string($0.key), count: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.command < $1.command }
-            .prefix(3))
+        var counts: [ClientGroup.CommandCount] = []
+        commandCounts.forEach { command, count in counts.append(ClientGroup.CommandCount(command: commands.string(Int(command)), count: count)) }
+        group.topCommands = Array(counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.command < $1.command }.prefix(3))
         var flags = ""
         if flagBits != 0 {
             for bit in 0..<64 where flagBits & (1 << UInt64(bit)) != 0 {

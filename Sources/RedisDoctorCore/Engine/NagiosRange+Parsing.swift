@@ -64,7 +64,8 @@ extension NagiosRange {
             i += 1
         }
         guard digits > 0 else { throw fail("expected a number", at: from) }
-        guard let value = Double(String(chars[from..<to])), value.isFinite else {
+        // reduce, not String(_:): that generic initialiser looks a conformance up at run time.
+        guard let value = Double(chars[from..<to].reduce(into: "") { $0.append($1) }), value.isFinite else {
             throw fail("number out of range", at: from)
         }
         return value

@@ -5,9 +5,10 @@ import RedisDoctorCore
 /// libedit behind a small Swift API: prompt, right-prompt hints, Tab completion,
 /// Ctrl-R history search, and a Ctrl-C that clears the line instead of killing the process.
 ///
-/// The one file that imports CLibEdit. libedit's callbacks are C function pointers that
-/// cannot capture context, so they reach the editor through `LineEditor.current`;
-/// there is one editor per process.
+/// The one file that imports CLibEdit. libedit is loaded on demand (`loadLibrary()`), not
+/// linked, so commands other than the REPL never load it. libedit's callbacks are C
+/// function pointers that cannot capture context, so they reach the editor through
+/// `LineEditor.current`; there is one editor per process.
 final class LineEditor {
     enum Input {
         case line(String)
@@ -26,6 +27,7 @@ final class LineEditor {
 
     nonisolated(unsafe) static var current: LineEditor?
 
+    private let lib: rd_libedit_functions
     private let editLine: OpaquePointer
     private let history: OpaquePointer
     private let historyPath: String?
@@ -35,52 +37,72 @@ final class LineEditor {
     private var promptBuffer: UnsafeMutablePointer<CChar>?
     private var rightPromptBuffer: UnsafeMutablePointer<CChar>?
 
+    /// libedit's soname; Debian's libedit2 package ships it.
+    static let libraryName = RD_LIBEDIT_SONAME
+
+    /// Set by `loadLibrary()`.
+    nonisolated(unsafe) private static var library: rd_libedit_functions?
+
+    /// Loads libedit (again is harmless: the loader counts references); nil on success,
+    /// else the dynamic loader's message. Must succeed before the first `LineEditor` is made.
+    static func loadLibrary(_ name: String = libraryName) -> String? {
+        var functions = rd_libedit_functions()
+        if let problem = rd_libedit_load(name, &functions) { return String(cString: problem) }
+        library = functions
+        return nil
+    }
+
     init?(interruptFD: Int32, historyPath: String?) {
         // libedit converts prompts and the line with the C library's multibyte functions:
         // without the user's locale, any non-ASCII text would fail to decode (and crash it).
         setlocale(LC_CTYPE, "")
-        guard let editLine = el_init("redis-doctor", rd_stdin(), rd_stdout(), rd_stderr()),
-              let history = history_init() else { return nil }
+        guard let lib = Self.library, let editLine = rd_el_init(lib, "redis-doctor") else { return nil }
+        guard let history = rd_history_init(lib) else {
+            rd_el_end(lib, editLine)
+            return nil
+        }
+        self.lib = lib
         self.editLine = editLine
         self.history = history
         self.historyPath = historyPath
         self.interruptFD = interruptFD
         Self.current = self
 
-        rd_history_setsize(history, 1000)
-        rd_history_setunique(history, 1)
-        if let historyPath { rd_history_load(history, historyPath) }
-        rd_el_set_history(editLine, history)
-        rd_el_set_editor(editLine, "emacs")
-        rd_el_set_signal(editLine, 0)
-        rd_el_set_getcfn(editLine, { _, out in LineEditor.current?.readCharacter(out) ?? 0 })
-        rd_el_set_prompt(editLine, { _ in LineEditor.current?.promptText() })
-        rd_el_set_rprompt(editLine, { _ in LineEditor.current?.rightPromptText() })
-        rd_el_addfn(editLine, "rd-complete", "complete a command name", { el, _ in LineEditor.current?.completeAtCursor(el) ?? UInt8(CC_ERROR) })
-        rd_el_addfn(editLine, "rd-space", "insert a space and show the syntax hint", { el, _ in
-            el_insertstr(el, " ")
+        rd_history_setsize(lib, history, 1000)
+        rd_history_setunique(lib, history, 1)
+        if let historyPath { rd_history_load(lib, history, historyPath) }
+        rd_el_set_history(lib, editLine, history)
+        rd_el_set_editor(lib, editLine, "emacs")
+        rd_el_set_signal(lib, editLine, 0)
+        rd_el_set_getcfn(lib, editLine, { _, out in LineEditor.current?.readCharacter(out) ?? 0 })
+        rd_el_set_prompt(lib, editLine, { _ in LineEditor.current?.promptText() })
+        rd_el_set_rprompt(lib, editLine, { _ in LineEditor.current?.rightPromptText() })
+        rd_el_addfn(lib, editLine, "rd-complete", "complete a command name", { el, _ in LineEditor.current?.completeAtCursor(el) ?? UInt8(CC_ERROR) })
+        rd_el_addfn(lib, editLine, "rd-space", "insert a space and show the syntax hint", { el, _ in
+            guard let editor = LineEditor.current else { return UInt8(CC_ERROR) }
+            rd_el_insertstr(editor.lib, el, " ")
             return UInt8(CC_REFRESH)
         })
-        rd_el_bind(editLine, "^I", "rd-complete")
-        rd_el_bind(editLine, " ", "rd-space")
-        rd_el_bind(editLine, "^R", "em-inc-search-prev")
+        rd_el_bind(lib, editLine, "^I", "rd-complete")
+        rd_el_bind(lib, editLine, " ", "rd-space")
+        rd_el_bind(lib, editLine, "^R", "em-inc-search-prev")
     }
 
     deinit {
-        el_end(editLine)
-        history_end(history)
+        rd_el_end(lib, editLine)
+        rd_history_end(lib, history)
         free(promptBuffer)
         free(rightPromptBuffer)
     }
 
     func read() -> Input {
         interrupted = false
-        el_resize(editLine)
+        rd_el_resize(lib, editLine)
         // Editing mode before the prompt is drawn: libedit would switch only at the first
         // read, and a Ctrl-D typed in between was eaten by the cooked-mode line discipline.
-        rd_el_prep_term(editLine, 1)
+        rd_el_prep_term(lib, editLine, 1)
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count) else {
+        guard let raw = rd_el_gets(lib, editLine, &count) else {
             return interrupted || count < 0 ? .interrupted : .endOfFile
         }
         if interrupted { return .interrupted }
@@ -92,9 +114,9 @@ final class LineEditor {
     /// Adds a line to the in-memory history and rewrites the file (mode 600).
     /// The caller has already applied the secret filter.
     func remember(_ line: String) {
-        rd_history_enter(history, line)
+        rd_history_enter(lib, history, line)
         guard let historyPath else { return }
-        rd_history_save(history, historyPath)
+        rd_history_save(lib, history, historyPath)
         // Only a regular file is made private: REDISDOCTOR_HISTFILE=/dev/null must stay usable.
         var info = stat()
         if stat(historyPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG { chmod(historyPath, 0o600) }
@@ -161,7 +183,7 @@ final class LineEditor {
     }
 
     private func currentLine(upToCursor: Bool) -> String? {
-        guard let info = el_line(editLine) else { return nil }
+        guard let info = rd_el_line(lib, editLine) else { return nil }
         let start = info.pointee.buffer!
         let end = upToCursor ? info.pointee.cursor! : info.pointee.lastchar!
         let length = end - start
@@ -176,12 +198,12 @@ final class LineEditor {
         let partial = line.last == " " ? "" : String(line.split(separator: " ").last ?? "")
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         if candidates.count == 1 {
-            el_insertstr(el, String(candidates[0].dropFirst(partial.count)) + " ")
+            rd_el_insertstr(lib, el, String(candidates[0].dropFirst(partial.count)) + " ")
             return UInt8(CC_REFRESH)
         }
         let common = CommandCompletion.commonPrefix(candidates)
         if common.count > partial.count {
-            el_insertstr(el, String(common.dropFirst(partial.count)))
+            rd_el_insertstr(lib, el, String(common.dropFirst(partial.count)))
             return UInt8(CC_REFRESH)
         }
         Terminal.out("\n" + candidates.joined(separator: "  ") + "\n")

@@ -9,6 +9,11 @@ struct ReplRunner {
     var readOnly: Bool
 
     func run() -> ExitStatus {
+        if let problem = LineEditor.loadLibrary() {
+            Terminal.error("the interactive REPL needs libedit (\(LineEditor.libraryName), Debian package libedit2), "
+                           + "which could not be loaded: \(problem). Commands piped to stdin still run without it.")
+            return .usage
+        }
         InterruptSignal.install(writingTo: session.canceller.writeFD)
         guard let editor = LineEditor(interruptFD: session.canceller.readFD, historyPath: Self.historyPath) else {
             Terminal.error("cannot initialise the line editor (is TERM set?)")
