@@ -54,12 +54,8 @@ public struct RuleSettings: Sendable, Equatable {
     /// Whether a rule runs. Per layer (command line, then file): an explicit
     /// `enabled` decides, then `skip`, then `only`; with no opinion, `defaultEnabled`.
     public func isEnabled(id: String, defaultEnabled: Bool) -> Bool {
-        for layer in [commandLineLayer, fileLayer] {
-            if let enabled = layer.rules[id]?.enabled { return enabled.value }
-            if layer.skip.contains(where: { $0.value == id }) { return false }
-            if let only = layer.only { return only.contains { $0.value == id } }
-        }
-        return defaultEnabled
+        // No array of layers: copying them per rule cost a conformance scan on every check.
+        commandLineLayer.decision(for: id) ?? fileLayer.decision(for: id) ?? defaultEnabled
     }
 
     func setting(rule id: String, name: String) -> Sourced<String>? {
@@ -115,6 +111,15 @@ struct Layer: Sendable, Equatable {
     var rules: [String: RuleOverride] = [:]
     /// Every rule id and parameter mentioned, in order, for validation.
     var mentions: [Mention] = []
+
+    /// Whether this layer enables `id`, by the first opinion it has: an explicit
+    /// `enabled`, then `skip`, then `only`; nil without one.
+    func decision(for id: String) -> Bool? {
+        if let enabled = rules[id]?.enabled { return enabled.value }
+        if skip.contains(where: { $0.value == id }) { return false }
+        if let only { return only.contains { $0.value == id } }
+        return nil
+    }
 }
 
 struct RuleOverride: Sendable, Equatable {
