@@ -98,7 +98,6 @@ struct CheckRunner {
     }
 
     private func makeSource() throws(UsageError) -> SampleSource {
-        if let fromSnapshot = request.fromSnapshot { return .snapshotFile(fromSnapshot) }
         if let text = request.takenAt, request.fromFile == nil {
             throw UsageError(message: "--taken-at \(text): only with --from-file (a live server and a snapshot carry their own time)")
         }
@@ -111,6 +110,7 @@ struct CheckRunner {
             }
             return .infoFile(fromFile, takenAt: takenAt)
         }
+        if let fromSnapshot = request.fromSnapshot { return .snapshotFile(fromSnapshot) }
         let session = try SessionSetup(request.connection, defaultTimeout: Self.defaultTimeout)
         if let interval = request.interval {
             guard interval.isFinite, interval > 0, interval <= session.timeout - 0.5 else {

@@ -1,4 +1,5 @@
 import Glibc
+import RedisDoctorCore
 
 /// Whole-file reads and atomic writes with plain syscalls: no Foundation at start-up.
 enum FileIO {
@@ -59,14 +60,16 @@ enum FileIO {
         return n == want.count && buffer == want
     }
 
-    /// What is at `path` without following a link: nil when nothing is.
-    /// The file's modification time in seconds since the epoch, or nil.
+    /// The file's modification time in seconds since the epoch, or nil when it is unknown
+    /// or not a time an INFO can have been taken (before 1970, after 9999).
     static func modificationTime(_ path: String) -> Double? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
+        let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
+        return TimestampText.parse(String(Int64(info.st_mtim.tv_sec))) != nil ? seconds : nil
     }
 
+    /// What is at `path` without following a link: nil when nothing is.
     static func kind(of path: String) -> String? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }

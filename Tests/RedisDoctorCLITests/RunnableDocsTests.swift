@@ -39,7 +39,7 @@ struct RunnableDocsTests {
                     files += 1
                 case .commands(let commands):
                     for command in commands {
-                        let line = command.line.replacingOccurrences(of: "6379", with: String(server.port))
+                        let line = command.line.replacing(/\b6379\b/, with: String(server.port))
                         let run = try Self.shell(line, in: directory)
                         #expect(Self.acceptable(command, exit: run.exit, stderr: run.stderr),
                                 "\(command.location): `\(command.line)` exited \(run.exit)\n\(run.stdout)\n\(run.stderr)")

@@ -55,7 +55,7 @@ struct MetricNamingTests {
     @Test func reportsCarryTheServerCounters() {
         let snapshot = Snapshot.fromInfoText(Array("""
             redis_version:7.0.15\r\nexpired_keys:12\r\nevicted_keys:3\r\nrejected_connections:1\r\nused_cpu_sys:1.5\r\n\
-            used_cpu_user:2.25\r\n# Errorstats\r\nerrorstat_OOM:count=315\r\n
+            used_cpu_user:2.25\r\nrdb_changes_since_last_save:5\r\n# Errorstats\r\nerrorstat_OOM:count=315\r\n
             """.utf8), source: "test")
         let report = CheckReport.evaluate(current: snapshot)
         let perfdata = NagiosRenderer().render(report)
@@ -63,6 +63,6 @@ struct MetricNamingTests {
                      "'used_cpu_user'=2.25c;;;0", "'errorstat_oom'=315c;;;0"] {
             #expect(perfdata.contains(item), "\(item) in \(perfdata)")
         }
-        #expect(!perfdata.contains("'unsaved_changes'=") || !perfdata.contains("'unsaved_changes'=0c"))
+        #expect(perfdata.contains("'unsaved_changes'=5 "), "a gauge, no UOM: \(perfdata)")
     }
 }

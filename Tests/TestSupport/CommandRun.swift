@@ -21,7 +21,8 @@ public struct CommandRun: Sendable {
     /// Test servers run with `--save ""` and throwaway data, which persistence-disabled
     /// rightly warns about: a `check` skips that rule unless a test asks for it.
     public static func withPersistenceJudged(_ arguments: [String], _ judged: Bool) -> [String] {
-        guard !judged, let check = arguments.firstIndex(of: "check") else { return arguments }
+        // The subcommand word, not an argument of another one (`send ECHO check`).
+        guard !judged, !arguments.contains("send"), let check = arguments.firstIndex(of: "check") else { return arguments }
         var words = arguments
         words.insert(contentsOf: ["--skip", "persistence-disabled"], at: check + 1)
         return words

@@ -52,3 +52,13 @@ extension Info {
         }
     }
 }
+
+extension Info {
+    /// Writes refused with OOM (errorstat_OOM, 6.2+); absent when the server keeps no
+    /// error statistics.
+    public var oomRejections: Double? {
+        if let stat = errorStats.first(where: { $0.code == "OOM" }) { return Double(stat.count) }
+        // 6.2+ prints the Errorstats header even with no error yet: zero, not unknown.
+        return section(named: "errorstats") != nil ? 0 : nil
+    }
+}

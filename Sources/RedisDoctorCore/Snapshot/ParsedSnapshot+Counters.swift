@@ -4,7 +4,7 @@ extension ParsedSnapshot {
         (.expiredKeys, .none), (.evictedKeys, .none), (.rejectedConnections, .none),
         (.usedCpuSys, .seconds), (.usedCpuUser, .seconds),
         (.usedCpuSysMainThread, .seconds), (.usedCpuUserMainThread, .seconds),
-        (.currentSaveKeysProcessed, .none), (.expiredTimeCapReachedCount, .none),
+        (.expiredTimeCapReachedCount, .none),
         (.expireCycleCpuMilliseconds, .milliseconds), (.clientOutputBufferLimitDisconnections, .none),
         (.totalErrorReplies, .none), (.masterSyncReadBytes, .bytes),
     ]
@@ -18,8 +18,12 @@ extension ParsedSnapshot {
             guard let value = info.number(field) else { continue }
             counters.append(Metric(field.spec.keys[0], value, unit: unit, kind: .counter, min: 0))
         }
-        if let oom = EvictionsRule.oomCount(info) {
+        if let oom = info.oomRejections {
             counters.append(Metric("errorstat_oom", oom, kind: .counter, min: 0))
+        }
+        // Save progress restarts at 0 with every save: a gauge, although the stall test compares it.
+        if let keys = info.number(.currentSaveKeysProcessed) {
+            counters.append(Metric("current_save_keys_processed", keys, min: 0))
         }
         if let newest = slowlog?.map(\.id).max() {
             // SLOWLOG ids only grow (SLOWLOG RESET keeps the counter): new entries are those above it.

@@ -74,12 +74,7 @@ public enum EvictionsRule: HealthRule {
         ]
     )
 
-    /// The OOM error count; absent when the server keeps no error statistics.
-    static func oomCount(_ info: Info) -> Double? {
-        if let stat = info.errorStats.first(where: { $0.code == "OOM" }) { return Double(stat.count) }
-        // 6.2+ prints the Errorstats header even with no error yet: zero, not unknown.
-        return info.section(named: "errorstats") != nil ? 0 : nil
-    }
+    static func oomCount(_ info: Info) -> Double? { info.oomRejections }
 
     public static func evaluate(_ context: RuleContext) throws(RuleSettingsError) -> RuleResult {
         let info = context.info

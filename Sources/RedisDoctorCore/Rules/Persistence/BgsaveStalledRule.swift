@@ -171,7 +171,8 @@ public enum BgsaveStalledRule: HealthRule {
                 jobStatus = worse(jobStatus, .warning)
                 evidence += stall
                 let fromStart = previousProgressWasZero(context)
-                durationText += fromStart ? ", no progress reported since it began" : ", no progress since the previous sample"
+                let over = context.interval.map { " over the last \(HumanFormat.duration(seconds: $0))" } ?? ""
+                durationText += fromStart ? ", no progress reported since it began" : ", no progress\(over)"
             } else if let note = progressNotJudged(context, job: job, minInterval: stallMinInterval) {
                 // Said, not hidden: an OK here means "not judged", not "progressing".
                 evidence.append(note)
