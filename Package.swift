@@ -22,6 +22,18 @@ let package = Package(
             name: "CLibEdit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // OpenSSL's headers only: the TLS layer loads the distribution's libssl.so.3 with
+        // dlopen when TLS is asked for (see shim.h), so plain runs never map it. Not a
+        // [system] module: clang's diagnostics inside the shim must stay visible.
+        .systemLibrary(
+            name: "COpenSSL",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // TLS over a socket the client layer owns: non-blocking steps it drives.
+        .target(
+            name: "RedisDoctorTLS",
+            dependencies: ["RedisDoctorCore", "COpenSSL"]
+        ),
         // Pure code: parsing, rules, rendering. No I/O, no clock, no C.
         // libm backs Double.rounded(); linking it is not importing C.
         .target(name: "RedisDoctorCore", linkerSettings: [.linkedLibrary("m")]),
@@ -30,7 +42,7 @@ let package = Package(
         // library): one shared library fewer to load and relocate at every start.
         .target(
             name: "RedisDoctorClient",
-            dependencies: ["RedisDoctorCore", "CHiredis"],
+            dependencies: ["RedisDoctorCore", "CHiredis", "RedisDoctorTLS"],
             linkerSettings: [.linkedLibrary(":libhiredis.a")]
         ),
         .executableTarget(
@@ -38,6 +50,7 @@ let package = Package(
             dependencies: [
                 "RedisDoctorCore",
                 "RedisDoctorClient",
+                "RedisDoctorTLS",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

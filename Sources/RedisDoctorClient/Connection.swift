@@ -1,5 +1,6 @@
 import Glibc
 import RedisDoctorCore
+import RedisDoctorTLS
 
 /// A connection to one Redis-protocol server over a socket this layer owns.
 ///
@@ -16,6 +17,7 @@ public final class Connection {
     private let reader = ReplyReader()
     private var replyGuard: ReplyGuard
     private var receivedAny = false
+    var hasReceivedAny: Bool { receivedAny }
     /// The last error reply, until a non-error one arrives: when the server then closes,
     /// this is why (maxclients, protected mode, a refused AUTH), not "connection closed".
     private var lastError: (stage: ConnectionStage, message: String)?
@@ -23,7 +25,9 @@ public final class Connection {
     /// of clients reached") still explain a close during the first command. Any other
     /// exchange starts clean, so an old error reply is never blamed for a later close.
     private var carryHandshakeError = false
-    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+    var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// The TLS session when the target asks for TLS; every byte then goes through it.
+    var tls: TLSClient?
 
     init(fd: Int32, peer: String, target: ConnectionTarget, options: ConnectionOptions, canceller: Canceller?) {
         self.fd = fd
@@ -43,6 +47,7 @@ public final class Connection {
     var descriptor: Int32 { fd }
 
     public func close() {
+        tls = nil
         if fd >= 0 {
             Glibc.close(fd)
             fd = -1
@@ -60,7 +65,12 @@ public final class Connection {
         defer { ServerWait.leave() }
         let (fd, peer) = try SocketConnector.connect(target.endpoint, deadline: deadline, canceller: canceller)
         let connection = Connection(fd: fd, peer: peer, target: target, options: options, canceller: canceller)
-        try connection.handshake(deadline: deadline)
+        if target.tls != nil { try connection.startTLS(deadline: deadline) }
+        do throws(ConnectionError) {
+            try connection.handshake(deadline: deadline)
+        } catch {
+            throw connection.plainAtATLSPort(error, deadline: deadline)
+        }
         return connection
     }
 
@@ -182,6 +192,12 @@ public final class Connection {
 
     private func writeAll(_ bytes: [UInt8], stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) {
         var offset = 0
+        if tls != nil {
+            while offset < bytes.count {
+                offset += try tlsWrite(bytes, from: offset, stage: stage, deadline: deadline)
+            }
+            return
+        }
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { raw in
                 Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
@@ -206,9 +222,14 @@ public final class Connection {
                 lastError = reply.errorMessage.map { (stage, $0) }
                 return reply
             }
-            try wait(for: Int16(POLLIN), stage: stage, deadline: deadline)
-            let n = readBuffer.withUnsafeMutableBytes { raw in
-                Glibc.recv(fd, raw.baseAddress!, raw.count, 0)
+            let n: Int
+            if tls != nil {
+                n = try tlsRead(stage: stage, deadline: deadline)
+            } else {
+                try wait(for: Int16(POLLIN), stage: stage, deadline: deadline)
+                n = readBuffer.withUnsafeMutableBytes { raw in
+                    Glibc.recv(fd, raw.baseAddress!, raw.count, 0)
+                }
             }
             if n == 0 { throw refusalBeforeClose(.closed(stage: stage), stage: stage) }
             if n < 0 {
@@ -248,7 +269,7 @@ public final class Connection {
         if lastError == nil, fd >= 0 {
             // Bytes that arrived before the close are still readable.
             while lastError == nil {
-                let n = readBuffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress!, $0.count, Int32(MSG_DONTWAIT)) }
+                let n = readBuffer.withUnsafeMutableBytes { readNow(into: $0) }
                 guard n > 0, (try? feed(readBuffer[0..<n])) != nil else { break }
                 while let reply = try? reader.next() {
                     if let message = reply.errorMessage { lastError = (stage, message) }
@@ -273,14 +294,14 @@ public final class Connection {
         // Gather up to one line so "HTTP/1.1 400" is recognisable even if it came in pieces.
         while seen.count < 64 && !seen.contains(UInt8(ascii: "\n")) && !deadline.hasPassed {
             guard (try? wait(for: Int16(POLLIN), stage: stage, deadline: deadline)) != nil else { break }
-            let n = readBuffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress!, $0.count, 0) }
+            let n = readBuffer.withUnsafeMutableBytes { readNow(into: $0) }
             if n <= 0 { break }
             seen += readBuffer[0..<n]
         }
         throw ConnectionError.notRedis(what: ProtocolSniffer.describe(seen))
     }
 
-    private func wait(for events: Int16, stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) {
+    func wait(for events: Int16, stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) {
         try SocketConnector.wait(fd: fd, events: events, stage: stage, deadline: deadline, canceller: canceller)
     }
 

@@ -29,6 +29,9 @@ extension ConnectionError {
             return error
         case .refusedByServer: return CheckError(kind: .serverRefused, message: message, stage: "connect")
         case .local(let stage, _): return CheckError(kind: .local, message: message, stage: stage.description)
+        case .tls(let stage, _): return CheckError(kind: .tls, message: message, stage: stage.description)
+        // A certificate or key file that cannot be used is the command line's fault.
+        case .tlsSetup: return CheckError(kind: .usage, message: message, stage: "TLS setup")
         case .notRedis, .protocolError, .replyTooLarge, .tooManyLines: return CheckError(kind: .protocolError, message: message)
         }
     }

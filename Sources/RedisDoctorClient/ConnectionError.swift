@@ -6,6 +6,8 @@ public enum ConnectionStage: Sendable, Equatable, CustomStringConvertible {
     case connect
     case auth
     case select
+    /// The TLS handshake, after the TCP connect.
+    case tlsHandshake
     case command(String)
 
     public var description: String {
@@ -14,6 +16,7 @@ public enum ConnectionStage: Sendable, Equatable, CustomStringConvertible {
         case .connect: return "connect"
         case .auth: return "AUTH"
         case .select: return "SELECT"
+        case .tlsHandshake: return "TLS handshake"
         case .command(let name): return name
         }
     }
@@ -49,6 +52,11 @@ public enum ConnectionError: Error, Sendable, Equatable {
     /// The server answered the handshake with an error (WRONGPASS, NOAUTH, NOPERM, LOADING...).
     case server(stage: ConnectionStage, message: String)
     case system(stage: ConnectionStage, call: String, errno: Int32, message: String)
+    /// The TLS handshake or session failed: an unknown CA, a wrong name, an expired
+    /// certificate, an alert, a plain port reached with --tls.
+    case tls(stage: ConnectionStage, message: String)
+    /// TLS could not be set up on this host: a --cacert, --cert or --key problem, no OpenSSL.
+    case tlsSetup(message: String)
 }
 
 extension ConnectionError: CustomStringConvertible {
@@ -83,6 +91,10 @@ extension ConnectionError: CustomStringConvertible {
             return "\(stage) failed: \(OutputText.oneLine(message))"
         case .system(let stage, let call, _, let message):
             return "\(call) failed during \(stage): \(message)"
+        case .tls(_, let message):
+            return "TLS: \(message)"
+        case .tlsSetup(let message):
+            return "TLS: \(message)"
         }
     }
 
@@ -90,9 +102,9 @@ extension ConnectionError: CustomStringConvertible {
     /// "the service is down" in Nagios terms.
     public var isUnreachable: Bool {
         switch self {
-        case .refused, .timedOut, .nameNotResolved, .closed, .reset, .system: return true
+        case .refused, .timedOut, .nameNotResolved, .closed, .reset, .system, .tls: return true
         case .refusedByServer: return true
-        case .notRedis, .replyTooLarge, .tooManyLines, .protocolError, .cancelled, .server, .local: return false
+        case .notRedis, .replyTooLarge, .tooManyLines, .protocolError, .cancelled, .server, .local, .tlsSetup: return false
         }
     }
 }

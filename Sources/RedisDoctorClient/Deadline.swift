@@ -13,7 +13,20 @@ public struct Deadline: Sendable {
         self.endNanos = start + UInt64(max(0, seconds) * 1_000_000_000)
     }
 
+    init(startNanos: UInt64, endNanos: UInt64) {
+        self.startNanos = startNanos
+        self.endNanos = endNanos
+    }
+
     public var seconds: Double { Double(endNanos - startNanos) / 1e9 }
+
+    /// The same deadline, ending sooner if `seconds` from now comes first: a probe's.
+    func capped(atMost seconds: Double) -> Deadline {
+        let soon = MonotonicClock.now() + UInt64(max(0, seconds) * 1_000_000_000)
+        return Deadline(startNanos: startNanos, endNanos: min(endNanos, soon))
+    }
+
+    var remainingSeconds: Double { Double(remainingMilliseconds) / 1000 }
 
     public var elapsedSeconds: Double { Double(MonotonicClock.now() - startNanos) / 1e9 }
 

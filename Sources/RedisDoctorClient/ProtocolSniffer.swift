@@ -5,7 +5,7 @@ enum ProtocolSniffer {
             return "an HTTP server answered (\(firstLine(bytes)))"
         }
         if let first = bytes.first, (0x14...0x17).contains(first), bytes.count < 2 || bytes[1] == 0x03 {
-            return "a TLS server answered (TLS is not supported yet)"
+            return "a TLS server answered: it looks like a TLS port; use --tls or rediss://"
         }
         if bytes.starts(with: Array("SSH-".utf8)) {
             return "an SSH server answered (\(firstLine(bytes)))"

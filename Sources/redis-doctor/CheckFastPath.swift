@@ -21,6 +21,13 @@ enum CheckFastPath {
                 continue
             }
             guard word.hasPrefix("-"), word != "-", word != "--" else { return nil }
+            // The value-less TLS flags: without them here every TLS check would pay for
+            // ArgumentParser, which costs more than a whole check.
+            if word == "--tls" || word == "--insecure" {
+                guard seenSingles.insert(word).inserted else { return nil }
+                if word == "--tls" { request.connection.spec.tlsRequested = true } else { request.connection.spec.tls.verify = false }
+                continue
+            }
             var name = word
             var value: String
             if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
@@ -41,7 +48,7 @@ enum CheckFastPath {
     }
 
     enum Option: String {
-        case host, port, socket, pass, user, db, uri, timeout, maxReplyBytes
+        case host, port, socket, pass, user, db, uri, timeout, maxReplyBytes, cacert, cacertdir, cert, key, sni
         case warning, critical, set, only, skip, config, format, interval, stateFile, fromSnapshot, fromFile, takenAt, clientListLimit
 
         init?(_ word: String) {
@@ -49,6 +56,7 @@ enum CheckFastPath {
             let longs: [String: Option] = [
                 "--host": .host, "--port": .port, "--socket": .socket, "--pass": .pass, "--user": .user, "--db": .db,
                 "--uri": .uri, "--timeout": .timeout, "--max-reply-bytes": .maxReplyBytes, "--warning": .warning,
+                "--cacert": .cacert, "--cacertdir": .cacertdir, "--cert": .cert, "--key": .key, "--sni": .sni,
                 "--critical": .critical, "--set": .set, "--only": .only, "--skip": .skip, "--config": .config,
                 "--format": .format, "--interval": .interval, "--state-file": .stateFile, "--from-snapshot": .fromSnapshot,
                 "--from-file": .fromFile, "--taken-at": .takenAt, "--client-list-limit": .clientListLimit,
@@ -59,7 +67,7 @@ enum CheckFastPath {
 
         var isConnection: Bool {
             switch self {
-            case .host, .port, .socket, .pass, .user, .db, .uri, .timeout, .maxReplyBytes: return true
+            case .host, .port, .socket, .pass, .user, .db, .uri, .timeout, .maxReplyBytes, .cacert, .cacertdir, .cert, .key, .sni: return true
             default: return false
             }
         }
@@ -76,6 +84,11 @@ enum CheckFastPath {
     private static func apply(_ option: Option, _ value: String, to r: inout CheckRequest) -> Bool {
         switch option {
         case .host: r.connection.spec.host = value
+        case .cacert: r.connection.spec.tls.caCertificate = value
+        case .cacertdir: r.connection.spec.tls.caDirectory = value
+        case .cert: r.connection.spec.tls.certificate = value
+        case .key: r.connection.spec.tls.privateKey = value
+        case .sni: r.connection.spec.tls.serverName = value
         case .port: guard let n = Int(value) else { return false }; r.connection.spec.port = n
         case .socket: r.connection.spec.socket = value
         case .pass: r.connection.spec.password = value

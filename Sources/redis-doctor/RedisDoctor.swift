@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import RedisDoctorTLS
 
 @main
 struct RedisDoctor: ParsableCommand {
@@ -22,6 +23,11 @@ struct RedisDoctor: ParsableCommand {
     /// are 3 (Nagios UNKNOWN), never ArgumentParser's 64 or 1.
     static func main() {
         let words = Array(CommandLine.arguments.dropFirst())
+        if words == ["--version"] {
+            // Only here is OpenSSL loaded without TLS being asked for: to name the one found.
+            Terminal.out("\(version) (TLS: \(TLSVersion.text))\n")
+            Glibc.exit(0)
+        }
         if let request = CheckFastPath.parse(words, environmentPassword: Terminal.environment("REDISCLI_AUTH")) {
             Glibc.exit(CheckRunner(request: request).run())
         }

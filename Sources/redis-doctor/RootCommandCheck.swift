@@ -8,10 +8,16 @@ enum RootCommandCheck {
     static let subcommands = ["repl", "send", "check", "clients", "snapshot", "rules", "help"]
     /// Root options that take a value (the connection options).
     static let valued: Set<String> = ["-h", "--host", "-p", "--port", "-s", "--socket", "-a", "--pass", "--user",
-                                      "-n", "--db", "-u", "--uri", "-t", "--timeout", "--max-reply-bytes"]
+                                      "-n", "--db", "-u", "--uri", "-t", "--timeout", "--max-reply-bytes",
+                                      "--cacert", "--cacertdir", "--cert", "--key", "--sni"]
+
+    /// The root usage and where the rest is: the options are too many for one line.
+    static var rootUsage: String {
+        "Usage: " + RedisDoctor.usageString() + "\n  See 'redis-doctor --help' for the connection and TLS options and the commands."
+    }
 
     /// Root flags, and the REPL's own (it is the default subcommand).
-    static let flags: Set<String> = ["--help", "--version", "--read-only"]
+    static let flags: Set<String> = ["--help", "--version", "--read-only", "--tls", "--insecure"]
 
     /// A flag, or `--port=6379` (a long option with its value attached).
     static func isKnownRootOption(_ word: String) -> Bool {
@@ -33,12 +39,12 @@ enum RootCommandCheck {
                 }
                 if !word.hasPrefix("--"), word.count > 2, valued.contains(String(word.prefix(2))) {
                     // redis-cli's spelling: the value is the next word. Never echo it (-aPASSWORD).
-                    return "option '\(word.prefix(2))' takes its value as the next word ('\(word.prefix(2)) VALUE')\n\n" + RedisDoctor.usageString()
+                    return "option '\(word.prefix(2))' takes its value as the next word ('\(word.prefix(2)) VALUE')\n\n" + rootUsage
                 }
                 guard isKnownRootOption(word) else {
                     // The option's name only, never an attached value.
                     let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-                    return "unknown option '\(name.hasPrefix("--") ? name : String(name.prefix(2)))' before the command\n\n" + RedisDoctor.usageString()
+                    return "unknown option '\(name.hasPrefix("--") ? name : String(name.prefix(2)))' before the command\n\n" + rootUsage
                 }
                 index += 1
                 continue
@@ -49,7 +55,7 @@ enum RootCommandCheck {
             if !hint.isEmpty { message += ":" + hint.dropFirst() }
             let commands: String = subcommands.dropLast().joined(separator: ", ")
             message += " (commands: \(commands))\n\n"
-            return message + RedisDoctor.usageString()
+            return message + rootUsage
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import Glibc
 import RedisDoctorClient
 import RedisDoctorCore
 
@@ -36,6 +37,13 @@ struct SessionSetup {
         } catch {
             throw UsageError(message: error.message)
         }
+        if let tls = target.tls {
+            // Unreadable certificate files are the command line's fault: said before connecting.
+            for (option, path) in [("--cacert", tls.caCertificate), ("--cacertdir", tls.caDirectory), ("--cert", tls.certificate), ("--key", tls.privateKey)] {
+                guard let path, access(path, R_OK) != 0 else { continue }
+                throw UsageError(message: "cannot read \(option) \(path): \(String(cString: strerror(errno)))")
+            }
+        }
         timeout = try settings.validatedTimeout(default: defaultTimeout)
         options = ConnectionOptions()
         if let limit = settings.maxReplyBytes {
@@ -44,6 +52,9 @@ struct SessionSetup {
         }
         if spec.passwordOnCommandLine {
             Terminal.error("warning: a password on the command line is visible in ps; prefer REDISCLI_AUTH")
+        }
+        if target.tls?.verify == false {
+            Terminal.error("warning: --insecure: the server's certificate and name are not verified")
         }
         deadline = Deadline(seconds: timeout)
     }
@@ -67,7 +78,7 @@ struct SessionSetup {
             Terminal.error(error.message(target: target.description))
             if Terminal.stdoutIsTTY { Terminal.out("(error) \(OutputText.oneLine(message))\n") }
             return .errorReply
-        case .local:
+        case .local, .tlsSetup:
             Terminal.error(error.message(target: target.description))
             return .usage
         default:

@@ -17,6 +17,9 @@ struct CheckFastPathTests {
         ["check", "--from-file", "info.txt", "--format", "text"],
         ["check", "--from-file", "info.txt", "--taken-at", "2011-03-13T07:06:40Z"],
         ["check", "--from-snapshot", "s.snapshot"],
+        ["--tls", "-h", "cache.example", "-p", "6380", "--cacert", "ca.crt", "check"],
+        ["check", "--tls", "--cert", "c.crt", "--key", "c.key", "--sni", "cache", "--cacertdir", "/etc/ssl/certs"],
+        ["-u", "rediss://cache:6380", "--insecure", "check", "--format", "json"],
     ]
 
     @Test(arguments: accepted)

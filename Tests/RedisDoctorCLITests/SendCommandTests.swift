@@ -103,7 +103,7 @@ struct SendCommandTests {
         UsageCase(arguments: ["--bogus-option", "send", "PING"], expected: 3),
         UsageCase(arguments: ["-p", "notaport", "send", "PING"], expected: 3),
         UsageCase(arguments: ["-p", "70000", "send", "PING"], expected: 3),
-        UsageCase(arguments: ["-u", "rediss://example:6379", "send", "PING"], expected: 3),
+        UsageCase(arguments: ["-u", "rediss://127.0.0.1:1", "--cacert", "/nonexistent-ca.crt", "send", "PING"], expected: 3),
         UsageCase(arguments: ["-t", "0", "send", "PING"], expected: 3),
         UsageCase(arguments: ["send"], expected: 3),
     ]

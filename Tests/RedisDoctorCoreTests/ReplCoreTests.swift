@@ -201,7 +201,7 @@ struct TargetRedactionTests {
         #expect(ConnectionTarget.redacted(uri) == expected)
     }
 
-    @Test(arguments: ["redis:/:s3cret@host", "redis//:s3cret@host", "redis:s3cret@host", "unix:///path?pass=s3cret", "rediss://u:s3cret@h",
+    @Test(arguments: ["redis:/:s3cret@host", "redis//:s3cret@host", "redis:s3cret@host", "unix:///path?pass=s3cret", "rediss:/u:s3cret@h",
                       "redis://:s3cret", "redis://default:s3cret", "redis://default:s3cret/0", "unix:///p?s3cret", "rediss://default:s3cret",
                       "redisx://:s3cret", "unix:///p?db=s3cret", "redis://[::1:s3cret"])
     func mistypedURIErrorsNeverQuoteThePassword(_ uri: String) {

@@ -22,6 +22,9 @@ public struct CheckError: Error, Sendable, Hashable, CustomStringConvertible {
         case local
         /// Every enabled rule was skipped: the data read holds nothing they can judge.
         case nothingJudged = "nothing-judged"
+        /// The TLS handshake or session failed: an unknown CA, a wrong name, an expired
+        /// certificate, an alert.
+        case tls
         case usage
         case internalError = "internal"
 
@@ -30,7 +33,7 @@ public struct CheckError: Error, Sendable, Hashable, CustomStringConvertible {
         /// input, our own bug) it is UNKNOWN.
         public var defaultStatus: Status {
             switch self {
-            case .connectionRefused, .connectionReset, .unreachable, .timeout, .serverBusy, .serverLoading, .serverRefused:
+            case .connectionRefused, .connectionReset, .unreachable, .timeout, .serverBusy, .serverLoading, .serverRefused, .tls:
                 return .critical
             case .authentication, .permission, .commandRefused, .protocolError, .local, .nothingJudged, .usage, .internalError:
                 return .unknown

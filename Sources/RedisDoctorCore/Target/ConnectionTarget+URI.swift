@@ -6,14 +6,15 @@ public struct TargetError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension ConnectionTarget {
-    /// Parses `redis://[user[:password]@]host[:port][/db]` and `unix:///path?db=N`.
-    ///
-    /// `rediss://` is refused with "TLS is not supported yet": hiredis 0.14.1 on
-    /// Debian 12 has no TLS, and silently talking plain text to a TLS port helps no one.
+    /// Parses `redis://[user[:password]@]host[:port][/db]`, the same with `rediss://`
+    /// (TLS, verified against the system's CAs unless options say otherwise) and
+    /// `unix:///path?db=N`.
     public static func parse(uri: String) throws(TargetError) -> ConnectionTarget {
         let lower = uri.lowercased()
         if lower.hasPrefix("rediss://") {
-            throw TargetError("TLS is not supported yet (a rediss:// URI)")
+            var target = try parse(uri: "redis://" + uri.dropFirst("rediss://".count))
+            target.tls = TLSSettings()
+            return target
         }
         if lower.hasPrefix("unix://") {
             return try parseUnix(String(uri.dropFirst("unix://".count)), original: uri)

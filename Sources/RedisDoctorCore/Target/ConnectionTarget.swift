@@ -11,12 +11,15 @@ public struct ConnectionTarget: Sendable, Equatable {
     /// Never printed, logged or stored: `description` leaves it out.
     public var password: String?
     public var db: Int
+    /// Nil: plain text. Set by `--tls` or a `rediss://` URI.
+    public var tls: TLSSettings?
 
-    public init(endpoint: Endpoint, user: String? = nil, password: String? = nil, db: Int = 0) {
+    public init(endpoint: Endpoint, user: String? = nil, password: String? = nil, db: Int = 0, tls: TLSSettings? = nil) {
         self.endpoint = endpoint
         self.user = user
         self.password = password
         self.db = db
+        self.tls = tls
     }
 
     public static let defaultHost = "127.0.0.1"

@@ -9,9 +9,14 @@ public struct TargetSpec: Sendable, Equatable {
     public var uri: String?
     /// REDISCLI_AUTH, read by the executable: used when no password is given otherwise.
     public var environmentPassword: String?
+    /// `--tls`: speak TLS (a rediss:// URI says so too).
+    public var tlsRequested = false
+    /// `--cacert`, `--cert`, `--sni`, `--insecure`...: how, when TLS is spoken.
+    public var tls = TLSSettings()
 
     public init(host: String? = nil, port: Int? = nil, socket: String? = nil, password: String? = nil,
-                user: String? = nil, db: Int? = nil, uri: String? = nil, environmentPassword: String? = nil) {
+                user: String? = nil, db: Int? = nil, uri: String? = nil, environmentPassword: String? = nil,
+                tlsRequested: Bool = false, tls: TLSSettings = TLSSettings()) {
         self.host = host
         self.port = port
         self.socket = socket
@@ -20,6 +25,8 @@ public struct TargetSpec: Sendable, Equatable {
         self.db = db
         self.uri = uri
         self.environmentPassword = environmentPassword
+        self.tlsRequested = tlsRequested
+        self.tls = tls
     }
 
     /// The URI is the base; explicit options override its parts, as in redis-cli.
@@ -51,6 +58,13 @@ public struct TargetSpec: Sendable, Equatable {
         if let password { target.password = password }
         if target.password == nil, let environmentPassword, !environmentPassword.isEmpty {
             target.password = environmentPassword
+        }
+        if tlsRequested || target.tls != nil {
+            if case .unix = target.endpoint { throw TargetError("TLS needs a host and port, not a unix socket") }
+            target.tls = tls
+        } else if tls != TLSSettings() {
+            // Certificates given for a plain connection: the user meant TLS and forgot to say so.
+            throw TargetError("TLS options (--cacert, --cacertdir, --cert, --key, --sni, --insecure) need --tls or a rediss:// URI")
         }
         return target
     }
