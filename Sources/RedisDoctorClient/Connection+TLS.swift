@@ -3,6 +3,9 @@ import RedisDoctorCore
 import RedisDoctorTLS
 
 extension Connection {
+    /// The TLS session's certificates, nil on a plain connection.
+    public var tlsPeer: TLSPeer? { tls?.peerCertificate() }
+
     /// Share of the deadline after which a handshake that has had no byte back is
     /// checked against a plain Redis port (which buffers the ClientHello and stays silent).
     static let plainProbeShare = 0.25

@@ -35,6 +35,7 @@ public struct SnapshotCollector: Sendable {
 
     public func sample(_ connection: Connection, deadline: Deadline) throws(ConnectionError) -> Sample {
         var snapshot = Snapshot(target: connection.target.description)
+        snapshot.tlsPeer = connection.tlsPeer
         // PING alone, so its round trip measures the server and not the INFO payload.
         let pingStart = MonotonicClock.now()
         let pong = try connection.send(["PING"], deadline: deadline)

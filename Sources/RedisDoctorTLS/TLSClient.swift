@@ -197,23 +197,30 @@ public final class TLSClient {
     /// The server's certificate and the session, once the handshake has shown them.
     public func peerCertificate() -> TLSPeer? {
         guard let cert = rd_ssl_peer_leaf(lib, ssl) else { return nil }
-        func name(_ n: OpaquePointer?) -> String {
-            guard let n, let text = lib.X509_NAME_oneline(n, nil, 0) else { return "" }
-            defer { free(text) }
-            return String(cString: text)
-        }
-        var notAfter: Double?
-        if let time = lib.X509_get0_notAfter(cert) {
-            var parts = tm()
-            if lib.ASN1_TIME_to_tm(time, &parts) == 1 { notAfter = Double(timegm(&parts)) }
-        }
+        let notAfter = self.notAfter(cert)
         var buffer = [CChar](repeating: 0, count: 4096)
         _ = rd_x509_sans(lib, cert, &buffer, buffer.count)
         let names = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             .split(separator: "\n").map(String.init)
         let version = lib.SSL_get_version(ssl).map { String(cString: $0) } ?? ""
         let cipher = lib.SSL_get_current_cipher(ssl).flatMap { lib.SSL_CIPHER_get_name($0) }.map { String(cString: $0) } ?? ""
+        // The --cert this side presented: when it expires, the monitoring breaks.
+        let own = lib.SSL_CTX_get0_certificate(context)
         return TLSPeer(subject: name(lib.X509_get_subject_name(cert)), issuer: name(lib.X509_get_issuer_name(cert)),
-                       notAfter: notAfter, names: names, protocolVersion: version, cipher: cipher)
+                       notAfter: notAfter, names: names, protocolVersion: version, cipher: cipher,
+                       clientSubject: own.map { name(lib.X509_get_subject_name($0)) }, clientNotAfter: own.flatMap { self.notAfter($0) })
+    }
+
+    private func name(_ n: OpaquePointer?) -> String {
+        guard let n, let text = lib.X509_NAME_oneline(n, nil, 0) else { return "" }
+        defer { free(text) }
+        return String(cString: text)
+    }
+
+    private func notAfter(_ cert: OpaquePointer) -> Double? {
+        guard let time = lib.X509_get0_notAfter(cert) else { return nil }
+        var parts = tm()
+        guard lib.ASN1_TIME_to_tm(time, &parts) == 1 else { return nil }
+        return Double(timegm(&parts))
     }
 }

@@ -66,6 +66,36 @@ struct TLSConnectionTests {
         #expect(insecure.stderr.contains("warning: --insecure: the server's certificate and name are not verified"))
     }
 
+    /// tls-certificate: 10 days left is a WARNING, live and from a snapshot taken over TLS.
+    @Test func aCertificateExpiringSoonWarnsLiveAndFromASnapshot() throws {
+        let pki = try Self.pki.get()
+        let (server, tlsPort) = try server(certificate: "soon")
+        defer { server.stop() }
+        let live = try CommandRun.run(["-p", String(tlsPort), "--tls", "--cacert", pki.ca, "check", "--only", "tls-certificate"])
+        #expect(live.exitCode == 1, "\(live.stdout)")
+        #expect(live.stdout.hasPrefix("REDIS WARNING - the server certificate expires in 9 days")
+                || live.stdout.hasPrefix("REDIS WARNING - the server certificate expires in 10 days"), "\(live.stdout)")
+        #expect(live.stdout.contains("'tls_days_left'="), "\(live.stdout)")
+        let file = try TemporaryDirectory.make(prefix: "redis-doctor-tls-snapshot") + "/s.snapshot"
+        let snapshot = try CommandRun.run(["-p", String(tlsPort), "--tls", "--cacert", pki.ca, "snapshot", "-o", file])
+        #expect(snapshot.exitCode == 0, "\(snapshot.stderr)")
+        let offline = try CommandRun.run(["check", "--from-snapshot", file, "--only", "tls-certificate"])
+        #expect(offline.exitCode == 1, "\(offline.stdout)")
+        #expect(offline.stdout.contains("subject /CN=localhost"), "\(offline.stdout)")
+        // A plain connection skips the rule.
+        let plain = try CommandRun.run(["-p", String(server.port), "check", "--format", "json"])
+        #expect(plain.stdout.contains("\"rule\":\"tls-certificate\",\"status\":\"skipped\""), "\(plain.stdout)")
+    }
+
+    @Test func anExpiredCertificateReachedWithInsecureIsCritical() throws {
+        let (server, tlsPort) = try server(certificate: "expired")
+        defer { server.stop() }
+        let run = try CommandRun.run(["-p", String(tlsPort), "--tls", "--insecure", "check", "--only", "tls-certificate"])
+        #expect(run.exitCode == 2, "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("REDIS CRITICAL - the server certificate expired"), "\(run.stdout)")
+        #expect(run.stdout.contains("notAfter 2020-02-01T00:00:00Z"), "\(run.stdout)")
+    }
+
     @Test func aRequiredClientCertificateIsNamedThenAccepted() throws {
         let pki = try Self.pki.get()
         let (server, tlsPort) = try server(requireClientCert: true)

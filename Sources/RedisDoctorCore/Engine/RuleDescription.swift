@@ -138,15 +138,18 @@ public struct RuleExample: Sendable, Hashable {
     public var replies: [String: String]
     /// Settings overrides as `rule-id.param` (or `rule-id.warning`) = value.
     public var settings: [String: String]
+    /// What a TLS handshake showed, for the TLS rules; nil for a plain connection.
+    public var tls: TLSPeer?
     public var expectedStatus: Status
     /// Substrings that must appear in the result's evidence.
     public var expectEvidence: [String]
 
     public init(
         _ title: String, info: String, clientList: String? = nil, previousInfo: String? = nil,
-        replies: [String: String] = [:], settings: [String: String] = [:],
+        replies: [String: String] = [:], settings: [String: String] = [:], tls: TLSPeer? = nil,
         expect expectedStatus: Status, expectEvidence: [String] = []
     ) {
+        self.tls = tls
         self.title = title
         self.info = info
         self.clientList = clientList

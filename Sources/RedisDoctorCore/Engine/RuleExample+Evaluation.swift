@@ -6,6 +6,7 @@ extension RuleExample {
         if let clientList {
             current.exchanges.append(Exchange(command: ["CLIENT", "LIST"], reply: .bulk(Array(clientList.utf8))))
         }
+        current.tlsPeer = tls
         for (family, text) in replies.sorted(by: { $0.key < $1.key }) {
             current.exchanges.append(Self.exchange(family: family, text: text))
         }

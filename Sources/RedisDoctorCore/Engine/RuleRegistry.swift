@@ -24,6 +24,7 @@ public enum RuleRegistry {
         LoadingRule.self,
         RecentRestartRule.self,
         OpenAccessRule.self,
+        TlsCertificateRule.self,
     ]
 
     public static func rule(id: String) -> (any HealthRule.Type)? {

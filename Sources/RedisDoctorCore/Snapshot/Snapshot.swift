@@ -13,6 +13,8 @@ public struct Snapshot: Sendable, Equatable {
     public var exchanges: [Exchange]
     /// Commands deliberately not sent, with the reason (a bound, an old server).
     public var skipped: [SkippedCommand]
+    /// The TLS session's certificates, when the replies came over TLS.
+    public var tlsPeer: TLSPeer?
     /// Where `takenAtMicros` came from when it is not the capture itself (pasted INFO:
     /// `--taken-at`, or the file's modification time), for evidence. Not stored in files.
     public var takenAtSource: String?

@@ -13,6 +13,14 @@ extension SnapshotFile {
             throw reader.error("unsupported snapshot version '\(parts[1])' (this build reads \(version))", atLineStart: true)
         }
         var snapshot = Snapshot(target: "")
+        var peer = TLSPeer(subject: "", issuer: "", notAfter: nil, names: [], protocolVersion: "", cipher: "")
+        var sawTLS = false
+        func seconds(_ value: String, _ key: String) throws(SnapshotFileError) -> Double {
+            guard let n = Int64(value), TimestampText.parse(String(n)) != nil else {
+                throw reader.error("\(key) must be seconds since the epoch, found '\(prefix(value))'", atLineStart: true)
+            }
+            return Double(n)
+        }
         // Header fields until the first record; unknown fields are ignored (forward compatible).
         while let peek = reader.peekLine(), !peek.hasPrefix(">>>"), !peek.hasPrefix("!!!") {
             let text = reader.readLine()!
@@ -27,9 +35,20 @@ extension SnapshotFile {
                     throw reader.error("taken-at-usec must be an integer, found '\(prefix(value))'", atLineStart: true)
                 }
                 snapshot.takenAtMicros = micros
+            case "tls-subject": peer.subject = try reader.unquoteText(value); sawTLS = true
+            case "tls-issuer": peer.issuer = try reader.unquoteText(value); sawTLS = true
+            case "tls-not-after": peer.notAfter = try seconds(value, key); sawTLS = true
+            case "tls-name":
+                guard peer.names.count < 1000 else { throw reader.error("more than 1000 tls-name lines", atLineStart: true) }
+                peer.names.append(try reader.unquoteText(value)); sawTLS = true
+            case "tls-protocol": peer.protocolVersion = try reader.unquoteText(value); sawTLS = true
+            case "tls-cipher": peer.cipher = try reader.unquoteText(value); sawTLS = true
+            case "tls-client-subject": peer.clientSubject = try reader.unquoteText(value); sawTLS = true
+            case "tls-client-not-after": peer.clientNotAfter = try seconds(value, key); sawTLS = true
             default: break
             }
         }
+        if sawTLS { snapshot.tlsPeer = peer }
         while let text = reader.readLine() {
             if text.isEmpty || text.hasPrefix("#") { continue }
             // Command lines are short; a 50 MB one would be copied several times over.

@@ -9,6 +9,17 @@ extension SnapshotFile {
         line("\(magic) \(version)")
         line("target: \(encodeText(snapshot.target))")
         if let taken = snapshot.takenAtMicros { line("taken-at-usec: \(taken)") }
+        if let peer = snapshot.tlsPeer {
+            // The certificate facts, so --from-snapshot judges tls-certificate offline.
+            line("tls-subject: \(encodeText(peer.subject))")
+            line("tls-issuer: \(encodeText(peer.issuer))")
+            if let notAfter = peer.notAfter { line("tls-not-after: \(Int64(notAfter))") }
+            for name in peer.names { line("tls-name: \(encodeText(name))") }
+            line("tls-protocol: \(encodeText(peer.protocolVersion))")
+            line("tls-cipher: \(encodeText(peer.cipher))")
+            if let subject = peer.clientSubject { line("tls-client-subject: \(encodeText(subject))") }
+            if let notAfter = peer.clientNotAfter { line("tls-client-not-after: \(Int64(notAfter))") }
+        }
         for exchange in snapshot.exchanges {
             line("")
             line(">>> " + exchange.command.map(encodeArg).joined(separator: " "))
