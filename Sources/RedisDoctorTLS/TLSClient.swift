@@ -170,7 +170,8 @@ public final class TLSClient {
         if reason.contains("certificate required") {
             return TLSFailure(.handshake, "the server requires a client certificate (give --cert and --key): \(reason)")
         }
-        if reason.contains("unsupported protocol") || reason.contains("no protocols available") {
+        // Our hello asks for 1.2 or later; a server limited to 1.0/1.1 answers "protocol version".
+        if reason.contains("unsupported protocol") || reason.contains("no protocols available") || reason.contains("alert protocol version") {
             return TLSFailure(.handshake, "the server offers only TLS below 1.2, refused by OpenSSL's security level (\(reason))")
         }
         if reason.contains("wrong version number") || reason.contains("packet length too long") {

@@ -96,6 +96,17 @@ struct TLSConnectionTests {
         #expect(run.stdout.contains("notAfter 2020-02-01T00:00:00Z"), "\(run.stdout)")
     }
 
+    /// A server limited to TLS 1.1: OpenSSL 3's security level refuses it, and the message says why.
+    @Test func aLegacyTLSServerIsNamedAsSuch() throws {
+        let pki = try Self.pki.get()
+        let tlsPort = try FreePort.find()
+        let server = try RedisServerProcess(pki.serverArguments(tlsPort: tlsPort) + ["--tls-protocols", "TLSv1.1", "--tls-ciphers", "DEFAULT@SECLEVEL=0"])
+        defer { server.stop() }
+        let run = try CommandRun.run(["-p", String(tlsPort), "--tls", "--cacert", pki.ca, "check"])
+        #expect(run.exitCode == 2, "\(run.stdout)")
+        #expect(run.stdout.contains("the server offers only TLS below 1.2, refused by OpenSSL's security level"), "\(run.stdout)")
+    }
+
     @Test func aRequiredClientCertificateIsNamedThenAccepted() throws {
         let pki = try Self.pki.get()
         let (server, tlsPort) = try server(requireClientCert: true)

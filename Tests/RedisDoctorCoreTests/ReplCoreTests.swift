@@ -235,3 +235,12 @@ struct CommandNameTests {
         #expect(CommandName.of(bytes: [Array("config".utf8), Array("get".utf8), Array("*".utf8)]) == "CONFIG GET")
     }
 }
+
+struct ConnectURITests {
+    @Test func aURIFormSwitchesAndItsPasswordStaysOutOfHistory() {
+        #expect(ReplMetaCommand.parse([":connect", "rediss://cache:6380"]) == .success(.connectURI("rediss://cache:6380")))
+        #expect(ReplMetaCommand.parse([":connect", "cache", "6380"]) == .success(.connect(host: "cache", port: 6380)))
+        #expect(!HistoryFilter.mayRecord(":connect rediss://alice:s3cret@cache:6380"))
+        #expect(HistoryFilter.mayRecord(":connect rediss://cache:6380"))
+    }
+}

@@ -25,6 +25,9 @@ public enum HistoryFilter {
         switch first {
         case "AUTH":
             return true
+        case ":CONNECT":
+            // A URI may hold a password: `:connect rediss://user:pw@host`.
+            return argv.dropFirst().contains { ConnectionTarget.redacted($0) != $0 }
         case "HELLO":
             return rest.contains("AUTH")
         case "MIGRATE":

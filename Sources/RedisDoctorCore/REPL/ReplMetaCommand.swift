@@ -6,6 +6,8 @@ public enum ReplMetaCommand: Equatable, Sendable {
     case explain(field: String)
     case snapshot(path: String)
     case connect(host: String, port: Int)
+    /// `:connect rediss://host:6380`: the URI's TLS, user and password replace the session's.
+    case connectURI(String)
     case help
 
     public static let names = [":check", ":clients", ":watch", ":explain", ":snapshot", ":connect", ":help"]
@@ -16,7 +18,7 @@ public enum ReplMetaCommand: Equatable, Sendable {
         (":watch [SECONDS]", "refresh key INFO counters with per-second rates every SECONDS (default 1); Ctrl-C stops"),
         (":explain FIELD", "what an INFO field means, its unit, healthy range and current value"),
         (":snapshot FILE", "save everything a check reads into FILE (redacted; see Docs/snapshot-format.md)"),
-        (":connect HOST PORT", "switch to another server"),
+        (":connect HOST PORT", "switch to another server (TLS options kept), or :connect URI (redis:// or rediss://)"),
         (":help", "this list"),
         ("help [COMMAND]", "a command's syntax, summary, complexity and version; without COMMAND, the basics"),
         ("quit, exit, Ctrl-D", "leave"),
@@ -50,7 +52,8 @@ public enum ReplMetaCommand: Equatable, Sendable {
             guard args.count == 1 else { return .failure(MetaCommandError("usage: :snapshot FILE")) }
             return .success(.snapshot(path: args[0]))
         case ":connect":
-            guard args.count == 2 || args.count == 1 else { return .failure(MetaCommandError("usage: :connect HOST PORT")) }
+            guard args.count == 2 || args.count == 1 else { return .failure(MetaCommandError("usage: :connect HOST PORT, or :connect URI")) }
+            if args.count == 1, args[0].contains("://") { return .success(.connectURI(args[0])) }
             let port = args.count == 2 ? Int(args[1]) : ConnectionTarget.defaultPort
             guard let port, port > 0, port < 65536 else { return .failure(MetaCommandError("usage: :connect HOST PORT (port 1-65535)")) }
             return .success(.connect(host: args[0], port: port))

@@ -21,6 +21,17 @@ final class MetaCommandRunner {
         case .connect(let host, let port):
             session.switchTarget(host: host, port: port)
             return connect()
+        case .connectURI(let uri):
+            do throws(TargetError) {
+                var target = try ConnectionTarget.parse(uri: uri)
+                // A rediss:// URI keeps this session's --cacert, --cert and --sni.
+                if target.tls != nil, let current = session.target.tls { target.tls = current }
+                session.switchTarget(to: target)
+            } catch {
+                Terminal.out(Style.error(error.message) + "\n")
+                return false
+            }
+            return connect()
         case .explain(let field):
             var info: Info?
             if session.isConnected || session.serverRun != nil,

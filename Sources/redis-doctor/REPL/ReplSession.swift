@@ -49,10 +49,16 @@ final class ReplSession {
 
     /// Points the session at another server; typed state does not carry over.
     func switchTarget(host: String, port: Int) {
+        var next = target
+        next.endpoint = .tcp(host: host, port: port)
+        next.db = 0
+        switchTarget(to: next)
+    }
+
+    func switchTarget(to next: ConnectionTarget) {
         drop()
         pendingLoss = []
-        target.endpoint = .tcp(host: host, port: port)
-        target.db = 0
+        target = next
         state = SessionState(db: 0, clientName: options.clientName, user: target.user, password: target.password)
         serverRun = nil
         serverCommandNames = nil
