@@ -36,6 +36,7 @@ typedef struct {
     int (*SSL_CTX_use_PrivateKey_file)(SSL_CTX *, const char *, int);
     int (*SSL_CTX_check_private_key)(const SSL_CTX *);
     long (*SSL_CTX_ctrl)(SSL_CTX *, int, long, void *);
+    void (*SSL_CTX_set_default_passwd_cb)(SSL_CTX *, pem_password_cb *);
     X509 *(*SSL_CTX_get0_certificate)(const SSL_CTX *);
     SSL *(*SSL_new)(SSL_CTX *);
     void (*SSL_free)(SSL *);
@@ -96,6 +97,7 @@ static inline const char *rd_ssl_load(const char *soname, rd_ssl_functions *out)
     RD_RESOLVE(SSL_CTX_use_PrivateKey_file)
     RD_RESOLVE(SSL_CTX_check_private_key)
     RD_RESOLVE(SSL_CTX_ctrl)
+    RD_RESOLVE(SSL_CTX_set_default_passwd_cb)
     RD_RESOLVE(SSL_CTX_get0_certificate)
     RD_RESOLVE(SSL_new)
     RD_RESOLVE(SSL_free)
@@ -159,6 +161,14 @@ static inline int rd_ssl_init(rd_ssl_functions lib) {
     return lib.OPENSSL_init_ssl(OPENSSL_INIT_LOAD_SSL_STRINGS | OPENSSL_INIT_LOAD_CRYPTO_STRINGS | OPENSSL_INIT_NO_ATEXIT, NULL);
 }
 static inline const char *rd_openssl_version(rd_ssl_functions lib) { return lib.OpenSSL_version(OPENSSL_VERSION); }
+/* An encrypted --key must fail, not make OpenSSL prompt on the terminal past the deadline. */
+static int rd_no_passphrase(char *buffer, int size, int rwflag, void *user) {
+    (void)buffer; (void)size; (void)rwflag; (void)user;
+    return 0;
+}
+static inline void rd_ssl_ctx_refuse_passphrases(rd_ssl_functions lib, SSL_CTX *ctx) {
+    lib.SSL_CTX_set_default_passwd_cb(ctx, rd_no_passphrase);
+}
 static inline long rd_ssl_ctx_set_min_tls12(rd_ssl_functions lib, SSL_CTX *ctx) {
     return lib.SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MIN_PROTO_VERSION, TLS1_2_VERSION, NULL);
 }

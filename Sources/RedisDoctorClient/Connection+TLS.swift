@@ -58,6 +58,9 @@ extension Connection {
                 throw ConnectionError.tls(stage: .tlsHandshake, message: "the server closed the connection during the TLS handshake")
             case .failed(let failure):
                 close()
+                // Plain bytes where a handshake belongs (a plain port that spoke first):
+                // the same misconfiguration as the silent case, so the same status.
+                if failure.message.contains("plain, non-TLS port") { throw ConnectionError.protocolError(failure.message) }
                 throw ConnectionError.tls(stage: .tlsHandshake, message: failure.message)
             }
         }

@@ -1,4 +1,5 @@
 import COpenSSL
+import Glibc
 
 /// The distribution's OpenSSL, loaded the first time TLS is asked for: a plain-text run
 /// never maps libssl or libcrypto (relocating them costs more than half a plain check).
@@ -19,6 +20,9 @@ final class TLSLibrary: @unchecked Sendable {
             return .failure(TLSFailure(.library, "cannot load OpenSSL (\(RD_LIBSSL_SONAME)): \(String(cString: problem)); install the libssl3 package"))
         }
         guard rd_ssl_init(table) == 1 else { return .failure(TLSFailure(.library, "OpenSSL failed to initialise")) }
+        // OpenSSL writes with write(2), not send(MSG_NOSIGNAL): a server that closes while it
+        // writes would kill the process with SIGPIPE, report unwritten. EPIPE is handled instead.
+        signal(SIGPIPE, SIG_IGN)
         return .success(TLSLibrary(table))
     }
 

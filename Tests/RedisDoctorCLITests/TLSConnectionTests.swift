@@ -160,6 +160,33 @@ struct TLSConnectionTests {
         #expect(run.stdout.contains(message), "\(run.stdout)")
     }
 
+    /// A server that closes at maxclients while OpenSSL writes: EPIPE, a report, never SIGPIPE.
+    @Test func aTLSServerAtMaxclientsGetsAReportNotASignal() throws {
+        let pki = try Self.pki.get()
+        let tlsPort = try FreePort.find()
+        let server = try RedisServerProcess(pki.serverArguments(tlsPort: tlsPort) + ["--maxclients", "1"])
+        defer { server.stop() }
+        let holder = try IdlePool(port: server.port, count: 1, name: "holder")
+        defer { holder.stop() }
+        let run = try CommandRun.run(["-p", String(tlsPort), "--tls", "--cacert", pki.ca, "-t", "3", "check"])
+        #expect(run.exitCode == 2, "exit \(run.exitCode): \(run.stdout)")
+        #expect(run.stdout.hasPrefix("REDIS CRITICAL - "), "\(run.stdout)")
+    }
+
+    /// An encrypted key is refused at once (no passphrase prompt that outlives the deadline).
+    @Test func anEncryptedKeyIsAUsageErrorNotAPrompt() throws {
+        let pki = try Self.pki.get()
+        let (server, tlsPort) = try server()
+        defer { server.stop() }
+        let encrypted = pki.directory + "/encrypted.key"
+        let make = try CommandRun.shell("openssl pkey -in '\(pki.clientKey)' -aes256 -passout pass:x -out '\(encrypted)'")
+        #expect(make == 0)
+        let run = try CommandRun.run(["-p", String(tlsPort), "--tls", "--cacert", pki.ca, "--cert", pki.clientCert, "--key", encrypted, "-t", "3", "check"])
+        #expect(run.exitCode == 3, "\(run.stdout)")
+        #expect(run.stdout.contains("an encrypted key needs decrypting first"), "\(run.stdout)")
+        #expect(run.seconds < 2, "took \(run.seconds) s")
+    }
+
     @Test func tlsOptionsWithoutTLSAreAUsageError() throws {
         let run = try CommandRun.run(["-p", "1", "--cacert", "ca.crt", "check"])
         #expect(run.exitCode == 3)

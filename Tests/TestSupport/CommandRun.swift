@@ -28,6 +28,18 @@ public struct CommandRun: Sendable {
         return words
     }
 
+    /// Runs a shell command line (test set-up: openssl, files); its exit status.
+    public static func shell(_ line: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", line]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// Runs with a hard limit so a hang fails the test instead of stalling the suite.
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, killAfter: Double = 30,
                            judgePersistence: Bool = false) throws -> CommandRun {
