@@ -46,7 +46,7 @@ extension Connection {
                     } catch {
                         guard case .timedOut = error, !deadline.hasPassed else { close(); throw error }
                         probed = true
-                        if Self.answersPlainRedis(target.endpoint, deadline: deadline) {
+                        if Self.answersPlainRedis(target.endpoint, deadline: deadline, canceller: canceller) {
                             close()
                             // A misconfigured check, as any wrong-protocol peer: UNKNOWN, not down.
                             throw ConnectionError.protocolError("no TLS handshake from \(target.address): it looks like a plain, non-TLS Redis port (it answers PING in plain text); drop --tls, or use redis:// instead of rediss://")
@@ -79,7 +79,7 @@ extension Connection {
             guard settings.certificate == nil else { return error }
             return .tls(stage: .tlsHandshake, message: "the server closed the TLS connection before any reply, as one that requires a client certificate does (tls-auth-clients yes): give --cert and --key")
         }
-        guard Self.answersTLS(target.endpoint, deadline: deadline) else { return error }
+        guard Self.answersTLS(target.endpoint, deadline: deadline, canceller: canceller) else { return error }
         return .notRedis(what: "the server reset the plain connection and answers TLS: it looks like a TLS port; use --tls or rediss://")
     }
 
@@ -94,18 +94,18 @@ extension Connection {
 
     /// Whether `endpoint` completes a TLS handshake (nothing verified): asked only after a
     /// plain connection was reset before any reply, so plain runs never load OpenSSL.
-    static func answersTLS(_ endpoint: ConnectionTarget.Endpoint, deadline: Deadline) -> Bool {
+    static func answersTLS(_ endpoint: ConnectionTarget.Endpoint, deadline: Deadline, canceller: Canceller?) -> Bool {
         guard case .tcp(let host, _) = endpoint,
-              let (fd, _) = try? SocketConnector.connect(endpoint, deadline: deadline, canceller: nil) else { return false }
+              let (fd, _) = try? SocketConnector.connect(endpoint, deadline: deadline, canceller: canceller) else { return false }
         defer { Glibc.close(fd) }
         guard let client = try? TLSClient(settings: TLSSettings(verify: false), host: host, fd: fd) else { return false }
         while true {
             switch client.handshake() {
             case .done: return true
             case .wantRead:
-                guard (try? SocketConnector.wait(fd: fd, events: Int16(POLLIN), stage: .tlsHandshake, deadline: deadline, canceller: nil)) != nil else { return false }
+                guard (try? SocketConnector.wait(fd: fd, events: Int16(POLLIN), stage: .tlsHandshake, deadline: deadline, canceller: canceller)) != nil else { return false }
             case .wantWrite:
-                guard (try? SocketConnector.wait(fd: fd, events: Int16(POLLOUT), stage: .tlsHandshake, deadline: deadline, canceller: nil)) != nil else { return false }
+                guard (try? SocketConnector.wait(fd: fd, events: Int16(POLLOUT), stage: .tlsHandshake, deadline: deadline, canceller: canceller)) != nil else { return false }
             case .closed: return false
             // An alert (a client certificate wanted under TLS 1.2) is TLS all the same.
             case .failed(let failure): return failure.message.contains("alert")
@@ -114,15 +114,15 @@ extension Connection {
     }
 
     /// Whether a plain connection to `endpoint` gets `+PONG` or `-NOAUTH` for PING.
-    static func answersPlainRedis(_ endpoint: ConnectionTarget.Endpoint, deadline: Deadline) -> Bool {
-        guard let (fd, _) = try? SocketConnector.connect(endpoint, deadline: deadline, canceller: nil) else { return false }
+    static func answersPlainRedis(_ endpoint: ConnectionTarget.Endpoint, deadline: Deadline, canceller: Canceller?) -> Bool {
+        guard let (fd, _) = try? SocketConnector.connect(endpoint, deadline: deadline, canceller: canceller) else { return false }
         defer { Glibc.close(fd) }
         let ping = Array("PING\r\n".utf8)
         guard ping.withUnsafeBytes({ Glibc.send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }) == ping.count else { return false }
         var reply = [UInt8](repeating: 0, count: 64)
         var have = 0
         while have < 7 {
-            guard (try? SocketConnector.wait(fd: fd, events: Int16(POLLIN), stage: .tlsHandshake, deadline: deadline, canceller: nil)) != nil else { break }
+            guard (try? SocketConnector.wait(fd: fd, events: Int16(POLLIN), stage: .tlsHandshake, deadline: deadline, canceller: canceller)) != nil else { break }
             let n = reply.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress! + have, $0.count - have, 0) }
             if n <= 0 { break }
             have += n

@@ -24,8 +24,11 @@ final class MetaCommandRunner {
         case .connectURI(let uri):
             do throws(TargetError) {
                 var target = try ConnectionTarget.parse(uri: uri)
-                // A rediss:// URI keeps this session's --cacert, --cert and --sni.
-                if target.tls != nil, let current = session.target.tls { target.tls = current }
+                // A rediss:// URI keeps this session's --cacert and --cert; --sni named the old host.
+                if target.tls != nil, var current = session.target.tls {
+                    current.serverName = nil
+                    target.tls = current
+                }
                 session.switchTarget(to: target)
             } catch {
                 Terminal.out(Style.error(error.message) + "\n")
