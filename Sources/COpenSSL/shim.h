@@ -49,15 +49,12 @@ typedef struct {
     int (*SSL_read)(SSL *, void *, int);
     int (*SSL_write)(SSL *, const void *, int);
     int (*SSL_get_error)(const SSL *, int);
-    int (*SSL_pending)(const SSL *);
-    int (*SSL_shutdown)(SSL *);
     long (*SSL_get_verify_result)(const SSL *);
     const char *(*X509_verify_cert_error_string)(long);
     unsigned long (*ERR_get_error)(void);
     void (*ERR_error_string_n)(unsigned long, char *, size_t);
     void (*ERR_clear_error)(void);
     STACK_OF(X509) *(*SSL_get_peer_cert_chain)(const SSL *);
-    void (*X509_free)(X509 *);
     const ASN1_TIME *(*X509_get0_notAfter)(const X509 *);
     X509_NAME *(*X509_get_subject_name)(const X509 *);
     X509_NAME *(*X509_get_issuer_name)(const X509 *);
@@ -110,15 +107,12 @@ static inline const char *rd_ssl_load(const char *soname, rd_ssl_functions *out)
     RD_RESOLVE(SSL_read)
     RD_RESOLVE(SSL_write)
     RD_RESOLVE(SSL_get_error)
-    RD_RESOLVE(SSL_pending)
-    RD_RESOLVE(SSL_shutdown)
     RD_RESOLVE(SSL_get_verify_result)
     RD_RESOLVE(X509_verify_cert_error_string)
     RD_RESOLVE(ERR_get_error)
     RD_RESOLVE(ERR_error_string_n)
     RD_RESOLVE(ERR_clear_error)
     RD_RESOLVE(SSL_get_peer_cert_chain)
-    RD_RESOLVE(X509_free)
     RD_RESOLVE(X509_get0_notAfter)
     RD_RESOLVE(X509_get_subject_name)
     RD_RESOLVE(X509_get_issuer_name)
@@ -146,14 +140,10 @@ static inline int rd_ssl_error_want_read(void) { return SSL_ERROR_WANT_READ; }
 static inline int rd_ssl_error_want_write(void) { return SSL_ERROR_WANT_WRITE; }
 static inline int rd_ssl_error_zero_return(void) { return SSL_ERROR_ZERO_RETURN; }
 static inline int rd_ssl_error_syscall(void) { return SSL_ERROR_SYSCALL; }
-static inline int rd_ssl_error_ssl(void) { return SSL_ERROR_SSL; }
 static inline long rd_x509_v_ok(void) { return X509_V_OK; }
 static inline long rd_x509_v_err_cert_has_expired(void) { return X509_V_ERR_CERT_HAS_EXPIRED; }
 static inline long rd_x509_v_err_hostname_mismatch(void) { return X509_V_ERR_HOSTNAME_MISMATCH; }
 static inline long rd_x509_v_err_ip_mismatch(void) { return X509_V_ERR_IP_ADDRESS_MISMATCH; }
-static inline int rd_nid_subject_alt_name(void) { return NID_subject_alt_name; }
-static inline int rd_gen_dns(void) { return GEN_DNS; }
-static inline int rd_gen_ipadd(void) { return GEN_IPADD; }
 
 static inline int rd_ssl_init(rd_ssl_functions lib) {
     /* No cleanup at exit: the process ends right after, and OPENSSL_cleanup costs 1.4 M

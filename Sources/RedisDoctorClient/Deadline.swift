@@ -26,8 +26,6 @@ public struct Deadline: Sendable {
         return Deadline(startNanos: startNanos, endNanos: min(endNanos, soon))
     }
 
-    var remainingSeconds: Double { Double(remainingMilliseconds) / 1000 }
-
     public var elapsedSeconds: Double { Double(MonotonicClock.now() - startNanos) / 1e9 }
 
     public var hasPassed: Bool { MonotonicClock.now() >= endNanos }

@@ -77,9 +77,6 @@ public final class TLSClient {
     private static func loadFiles(_ settings: TLSSettings, into context: OpaquePointer, library: TLSLibrary) throws(TLSFailure) {
         let lib = library.functions
         if settings.caCertificate != nil || settings.caDirectory != nil {
-            for path in [settings.caCertificate, settings.caDirectory].compactMap({ $0 }) where access(path, R_OK) != 0 {
-                throw TLSFailure(.files, "cannot read \(path == settings.caCertificate ? "--cacert" : "--cacertdir") \(path): \(String(cString: strerror(errno)))")
-            }
             guard lib.SSL_CTX_load_verify_locations(context, settings.caCertificate, settings.caDirectory) == 1 else {
                 throw TLSFailure(.files, "cannot use the CA certificates in \(settings.caCertificate ?? settings.caDirectory ?? ""): \(library.takeError() ?? "not PEM certificates")")
             }
@@ -90,9 +87,6 @@ public final class TLSClient {
         case (nil, nil):
             break
         case (let cert?, let key?):
-            for (option, path) in [("--cert", cert), ("--key", key)] where access(path, R_OK) != 0 {
-                throw TLSFailure(.files, "cannot read \(option) \(path): \(String(cString: strerror(errno)))")
-            }
             guard lib.SSL_CTX_use_certificate_chain_file(context, cert) == 1 else {
                 throw TLSFailure(.files, "--cert \(cert) is not a PEM certificate: \(library.takeError() ?? "unreadable")")
             }
@@ -144,9 +138,6 @@ public final class TLSClient {
         }
         return result
     }
-
-    /// Decrypted bytes already buffered inside OpenSSL: no poll will announce them.
-    public var hasPendingBytes: Bool { lib.SSL_pending(ssl) > 0 }
 
     private func step(for rc: Int32, during what: String) -> Step {
         let code = lib.SSL_get_error(ssl, rc)

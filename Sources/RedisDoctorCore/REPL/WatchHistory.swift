@@ -29,7 +29,7 @@ public struct WatchHistory: Sendable {
     public var previous: Sample? { samples.count >= 2 ? samples[samples.count - 2] : nil }
 
     public mutating func append(_ snapshot: ParsedSnapshot, at host: Double) {
-        let at = snapshot.info.number(.serverTimeMicros).map { $0 / 1_000_000 } ?? host
+        let at = snapshot.serverTimeSeconds ?? host
         samples.append(Sample(snapshot: snapshot, at: at))
         // Keep one sample at least `reach` old, and everything newer.
         while samples.count > 2, at - samples[1].at >= reach { samples.removeFirst() }
