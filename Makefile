@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/redis-doctor
 
-.PHONY: deps build release demo test bench bench-check clean
+.PHONY: deps build release demo test bench bench-check bench-tls clean
 
 deps:
 	.ci/deps.sh
@@ -29,3 +29,6 @@ clean:
 
 bench-check: release
 	Benchmarks/check-vs-redis-cli.sh $(RELEASE_BIN)
+
+bench-tls: release
+	Benchmarks/check-tls-vs-redis-cli.sh $(RELEASE_BIN)

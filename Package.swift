@@ -32,8 +32,11 @@ let package = Package(
         // TLS over a socket the client layer owns: non-blocking steps it drives.
         .target(
             name: "RedisDoctorTLS",
-            dependencies: ["RedisDoctorCore", "COpenSSL"]
+            dependencies: ["RedisDoctorCore", "COpenSSL", "COpenSSLMemory"]
         ),
+        // The allocator OpenSSL is given (see OpenSSLMemory.h). DWARF 4: valgrind 3.19,
+        // which measures the start-up cost, cannot read clang's default DWARF 5.
+        .target(name: "COpenSSLMemory", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // Pure code: parsing, rules, rendering. No I/O, no clock, no C.
         // libm backs Double.rounded(); linking it is not importing C.
         .target(name: "RedisDoctorCore", linkerSettings: [.linkedLibrary("m")]),
@@ -66,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedisDoctorClientTests",
-            dependencies: ["RedisDoctorClient", "RedisDoctorCore", "TestSupport"]
+            dependencies: ["RedisDoctorClient", "RedisDoctorCore", "COpenSSLMemory", "TestSupport"]
         ),
         .testTarget(
             name: "RedisDoctorCLITests",

@@ -209,7 +209,7 @@ public final class TLSClient {
 
     private func name(_ n: OpaquePointer?) -> String {
         guard let n, let text = lib.X509_NAME_oneline(n, nil, 0) else { return "" }
-        defer { free(text) }
+        defer { rd_openssl_free(lib, text) }
         return String(cString: text)
     }
 

@@ -1,4 +1,5 @@
 import COpenSSL
+import COpenSSLMemory
 import Glibc
 
 /// The distribution's OpenSSL, loaded the first time TLS is asked for: a plain-text run
@@ -19,6 +20,8 @@ final class TLSLibrary: @unchecked Sendable {
         if let problem = rd_ssl_load(RD_LIBSSL_SONAME, &table) {
             return .failure(TLSFailure(.library, "cannot load OpenSSL (\(RD_LIBSSL_SONAME)): \(String(cString: problem)); install the libssl3 package"))
         }
+        // Before OpenSSL's first allocation (it refuses later, and then keeps malloc).
+        _ = table.CRYPTO_set_mem_functions(rd_pool_malloc, rd_pool_realloc, rd_pool_free)
         guard rd_ssl_init(table) == 1 else { return .failure(TLSFailure(.library, "OpenSSL failed to initialise")) }
         // OpenSSL writes with write(2), not send(MSG_NOSIGNAL): a server that closes while it
         // writes would kill the process with SIGPIPE, report unwritten. EPIPE is handled instead.
