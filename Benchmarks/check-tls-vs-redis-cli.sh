@@ -40,26 +40,4 @@ printf '%-50s %12s instructions\n' "redis-cli -p TLSPORT --tls --cacert ca.crt I
   "redis-doctor -p TLSPORT --tls --cacert ca.crt check" "$check_ir" "redis-doctor -p PORT check" "$plain_ir"
 echo
 echo "# ratios: redis-doctor --tls check / redis-cli --tls INFO"
-python3 - "$runs" "$cli_ir" "$check_ir" "${cli[@]}" -- "${check[@]}" <<'PY'
-import os, statistics, sys, time
-runs, cli_ir, check_ir = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-split = sys.argv.index("--")
-cli, check = sys.argv[4:split], sys.argv[split + 1:]
-spawn_quietly = [(os.POSIX_SPAWN_DUP2, os.open(os.devnull, os.O_RDONLY), 0),
-                 (os.POSIX_SPAWN_DUP2, os.open(os.devnull, os.O_WRONLY), 1),
-                 (os.POSIX_SPAWN_DUP2, os.open(os.devnull, os.O_WRONLY), 2)]
-def wall(cmd):
-    start = time.perf_counter_ns()
-    os.waitpid(os.posix_spawnp(cmd[0], cmd, os.environ, file_actions=spawn_quietly), 0)
-    return (time.perf_counter_ns() - start) / 1e6
-for _ in range(10):
-    wall(cli); wall(check)
-times = {"cli": [], "check": []}
-for i in range(runs):
-    order = [("cli", cli), ("check", check)] if i % 2 == 0 else [("check", check), ("cli", cli)]
-    for name, cmd in order:
-        times[name].append(wall(cmd))
-cli_ms, check_ms = statistics.median(times["cli"]), statistics.median(times["check"])
-print(f"instructions (callgrind, one run each):         {check_ir:>10,} / {cli_ir:>10,} = {check_ir / cli_ir:.3f}")
-print(f"wall time (median of {runs} interleaved runs each): {check_ms:7.2f} ms / {cli_ms:7.2f} ms = {check_ms / cli_ms:.3f}")
-PY
+python3 "$(dirname "$0")/interleaved-wall-time.py" "$runs" "$cli_ir" "$check_ir" "${cli[@]}" -- "${check[@]}"
