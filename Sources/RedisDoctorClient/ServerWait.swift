@@ -1,3 +1,5 @@
+import Glibc
+
 /// Which server exchange the process is in, readable from the watchdog thread without
 /// locks or allocation: when a run outlives its bound inside an exchange, the report is
 /// "no reply to INFO" (CRITICAL, the server is not answering), not a local fault.
@@ -11,6 +13,8 @@ public enum ServerWait {
     }()
 
     static func enter(_ stage: ConnectionStage) {
+        // One writer, the main thread: no torn names.
+        guard isMainThread else { return }
         var count = 0
         for byte in stage.reportedName.utf8.prefix(capacity) {
             // Only what reads safely in every output format.
@@ -22,7 +26,22 @@ public enum ServerWait {
     }
 
     static func leave() {
+        guard isMainThread else { return }
         storage[capacity] = 0
+    }
+
+    /// Set on fan-out threads: they leave the stage to the main thread.
+    private static let workerKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    private static var isMainThread: Bool { pthread_getspecific(workerKey) == nil }
+
+    /// Called first on every fan-out thread.
+    static func markWorkerThread() {
+        pthread_setspecific(workerKey, UnsafeRawPointer(bitPattern: 1))
     }
 
     /// The stage being waited on, or nil outside any exchange.

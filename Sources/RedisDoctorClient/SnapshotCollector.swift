@@ -20,7 +20,7 @@ public struct SnapshotCollector: Sendable {
     /// Every command a check may send, for the do-no-harm test and the docs.
     public static let commandsSent: [[String]] = [
         ["PING"], ["INFO", "everything"], ["INFO", "all"], ["INFO"], ["CONFIG", "GET", "*"],
-        ["SLOWLOG", "GET", "128"], ["LATENCY", "LATEST"], ["CLIENT", "LIST"], ["CLUSTER", "INFO"],
+        ["SLOWLOG", "GET", "128"], ["LATENCY", "LATEST"], ["CLIENT", "LIST"], ["CLUSTER", "INFO"], ["CLUSTER", "NODES"],
     ]
 
     /// A snapshot and the INFO parsed from it, so the caller need not parse it again.

@@ -32,6 +32,15 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Skip CLIENT LIST above this many connected clients.")
     var clientListLimit: Int = SnapshotCollector.defaultClientListLimit
 
+    @Flag(name: .long, help: "Check a Redis Cluster: every node the seed lists, the cluster rules and each node's own.")
+    var cluster = false
+
+    @Option(name: .long, help: ArgumentHelp("With --cluster: another seed to try if the first does not answer (repeatable; [::1]:7000 for IPv6).", valueName: "host:port"))
+    var seed: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("With --cluster: nodes visited at once.", valueName: "n"))
+    var concurrency: Int = FanOut.defaultConcurrency
+
     func run() throws {
         throw ExitCode(CheckRunner(request: request).run())
     }
@@ -39,6 +48,6 @@ struct CheckCommand: ParsableCommand {
     var request: CheckRequest {
         CheckRequest(connection: root.connection.settings, rules: rules.arguments, configPath: rules.config, format: format,
                      interval: interval, stateFile: stateFile, fromSnapshot: fromSnapshot, fromFile: fromFile,
-                     takenAt: takenAt, clientListLimit: clientListLimit)
+                     takenAt: takenAt, clientListLimit: clientListLimit, cluster: cluster, seeds: seed, concurrency: concurrency)
     }
 }

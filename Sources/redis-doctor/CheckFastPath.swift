@@ -23,9 +23,13 @@ enum CheckFastPath {
             guard word.hasPrefix("-"), word != "-", word != "--" else { return nil }
             // The value-less TLS flags: without them here every TLS check would pay for
             // ArgumentParser, which costs more than a whole check.
-            if word == "--tls" || word == "--insecure" {
+            if word == "--tls" || word == "--insecure" || (word == "--cluster" && seenCheck) {
                 guard seenSingles.insert(word).inserted else { return nil }
-                if word == "--tls" { request.connection.spec.tlsRequested = true } else { request.connection.spec.tls.verify = false }
+                switch word {
+                case "--tls": request.connection.spec.tlsRequested = true
+                case "--insecure": request.connection.spec.tls.verify = false
+                default: request.cluster = true
+                }
                 continue
             }
             var name = word
@@ -50,6 +54,7 @@ enum CheckFastPath {
     enum Option: String {
         case host, port, socket, pass, user, db, uri, timeout, maxReplyBytes, cacert, cacertdir, cert, key, sni
         case warning, critical, set, only, skip, config, format, interval, stateFile, fromSnapshot, fromFile, takenAt, clientListLimit
+        case seed, concurrency
 
         init?(_ word: String) {
             let shorts: [String: Option] = ["-h": .host, "-p": .port, "-s": .socket, "-a": .pass, "-n": .db, "-u": .uri, "-t": .timeout]
@@ -60,6 +65,7 @@ enum CheckFastPath {
                 "--critical": .critical, "--set": .set, "--only": .only, "--skip": .skip, "--config": .config,
                 "--format": .format, "--interval": .interval, "--state-file": .stateFile, "--from-snapshot": .fromSnapshot,
                 "--from-file": .fromFile, "--taken-at": .takenAt, "--client-list-limit": .clientListLimit,
+                "--seed": .seed, "--concurrency": .concurrency,
             ]
             guard let option = shorts[word] ?? longs[word] else { return nil }
             self = option
@@ -74,7 +80,7 @@ enum CheckFastPath {
 
         var repeats: Bool {
             switch self {
-            case .warning, .critical, .set, .only, .skip: return true
+            case .warning, .critical, .set, .only, .skip, .seed: return true
             default: return false
             }
         }
@@ -110,6 +116,8 @@ enum CheckFastPath {
         case .fromFile: r.fromFile = value
         case .takenAt: r.takenAt = value
         case .clientListLimit: guard let n = Int(value) else { return false }; r.clientListLimit = n
+        case .seed: r.seeds.append(value)
+        case .concurrency: guard let n = Int(value) else { return false }; r.concurrency = n
         }
         return true
     }

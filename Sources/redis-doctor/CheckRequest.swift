@@ -14,4 +14,8 @@ struct CheckRequest: Equatable {
     var fromFile: String?
     var takenAt: String?
     var clientListLimit = SnapshotCollector.defaultClientListLimit
+    /// `--cluster`, its extra `--seed`s and `--concurrency`.
+    var cluster = false
+    var seeds: [String] = []
+    var concurrency = FanOut.defaultConcurrency
 }

@@ -11,6 +11,7 @@ struct CheckRunner {
     static let defaultTimeout = 10.0
 
     func run() -> Int32 {
+        if request.cluster { return ClusterCheckRunner(request: request, stopwatch: stopwatch).run() }
         var (report, saveState) = makeReport()
         report.timing = stopwatch.timing()
         let text = render(report)
@@ -45,14 +46,10 @@ struct CheckRunner {
         }
         startWatchdog(timeout: timeout)
         let settings: RuleSettings
-        do {
-            let configText = try request.configPath.map { (path) throws(FileIO.Failure) in
-                String(decoding: try FileIO.read(path, limit: FileIO.configLimit), as: UTF8.self)
-            }
-            settings = try RuleSettings(configText: configText, configName: request.configPath ?? "config", arguments: request.rules)
-            try settings.validate(against: RuleRegistry.descriptions)
+        do throws(UsageError) {
+            settings = try request.ruleSettings()
         } catch {
-            return (usage("\(error)"), nil)
+            return (usage(error.message), nil)
         }
         let source: SampleSource
         do throws(UsageError) {

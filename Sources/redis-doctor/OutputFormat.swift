@@ -19,4 +19,13 @@ extension OutputFormat {
         case .text: return TextRenderer(color: Terminal.stdoutIsTTY && Terminal.environment("NO_COLOR") == nil).render(report)
         }
     }
+
+    func render(_ report: ClusterReport) -> String {
+        switch self {
+        case .nagios: return NagiosRenderer().render(report)
+        case .json: return JSONRenderer().render(report)
+        case .prometheus: return PrometheusRenderer().render(report)
+        case .text: return TextRenderer(color: Terminal.stdoutIsTTY && Terminal.environment("NO_COLOR") == nil).render(report)
+        }
+    }
 }

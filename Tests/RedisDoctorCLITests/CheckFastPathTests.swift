@@ -20,6 +20,8 @@ struct CheckFastPathTests {
         ["--tls", "-h", "cache.example", "-p", "6380", "--cacert", "ca.crt", "check"],
         ["check", "--tls", "--cert", "c.crt", "--key", "c.key", "--sni", "cache", "--cacertdir", "/etc/ssl/certs"],
         ["-u", "rediss://cache:6380", "--insecure", "check", "--format", "json"],
+        ["-p", "7000", "check", "--cluster"],
+        ["check", "--cluster", "--seed", "127.0.0.1:7001", "--seed", "[::1]:7002", "--concurrency", "4", "--format", "json"],
     ]
 
     @Test(arguments: accepted)
@@ -35,6 +37,7 @@ struct CheckFastPathTests {
         ["check", "--format", "yaml"], ["-p", "notaport", "check"], ["-p6380", "check"], ["check", "--bogus", "1"],
         ["check", "-p", "1", "-p", "2"], ["check", "--interval"], ["--format", "json", "check"], ["check", "extra"],
         ["check", "-t", "-1"],
+        ["--cluster", "check"], ["check", "--cluster", "--cluster"], ["check", "--concurrency", "many"],
     ]
 
     @Test(arguments: declined)

@@ -26,7 +26,7 @@ struct CorpusRegistryTests {
         let current = ParsedSnapshot(Self.snapshot(name))
         for previous in [nil, current] {
             let results = RuleEngine.evaluate(current: current, previous: previous)
-            #expect(results.map(\.ruleID) == RuleRegistry.descriptions.map(\.id))
+            #expect(results.map(\.ruleID) == RuleRegistry.nodeRules.map { $0.description.id })
             for result in results {
                 let label = "\(result.ruleID) on \(name)\(previous == nil ? "" : " (two samples)")"
                 #expect(result.status != .unknown, "\(label): \(result.summary)")

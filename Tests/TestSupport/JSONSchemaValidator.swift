@@ -8,12 +8,23 @@ public enum JSONSchemaValidator {
             .deletingLastPathComponent().appendingPathComponent("Docs/check-output.schema.json").path
     }
 
-    /// Exit status 0 when `json` is valid, and the validator's message otherwise.
+    /// Docs/cluster-output.schema.json: `check --cluster --format json`.
+    public static var clusterOutputSchema: String {
+        URL(fileURLWithPath: checkOutputSchema).deletingLastPathComponent().appendingPathComponent("cluster-output.schema.json").path
+    }
+
+    /// Exit status 0 when `json` is valid, and the validator's message otherwise. The other
+    /// schemas next to `schema` resolve its `$ref`s, offline.
     public static func validate(_ json: String, schema: String = checkOutputSchema) throws -> (status: Int32, text: String) {
         let script = """
-        import json, sys, jsonschema
+        import glob, json, os, sys, jsonschema
         schema = json.load(open(sys.argv[1]))
-        jsonschema.Draft202012Validator(schema).validate(json.load(sys.stdin))
+        store = {}
+        for path in glob.glob(os.path.join(os.path.dirname(sys.argv[1]), "*.schema.json")):
+            other = json.load(open(path))
+            store[other["$id"]] = other
+        resolver = jsonschema.RefResolver.from_schema(schema, store=store)
+        jsonschema.Draft202012Validator(schema, resolver=resolver).validate(json.load(sys.stdin))
         """
         // Debian's python3, which the deps script gives python3-jsonschema (not a pyenv shim's).
         return try PipedProcess.run("/usr/bin/python3", ["-c", script, schema], input: json)

@@ -6,11 +6,17 @@ extension CheckReport {
     /// a probe that could see nothing must not say OK.
     public static func evaluate(current: Snapshot, info: Info? = nil, previous: Snapshot? = nil,
                                 settings: RuleSettings = RuleSettings(), origin: InfoProblem.Origin = .server) -> CheckReport {
-        let parsed = ParsedSnapshot(current, info: info)
+        evaluate(parsed: ParsedSnapshot(current, info: info), previous: previous.map { ParsedSnapshot($0) }, settings: settings, origin: origin)
+    }
+
+    /// The same over a snapshot already parsed (a cluster node's).
+    public static func evaluate(parsed: ParsedSnapshot, previous: ParsedSnapshot? = nil,
+                                settings: RuleSettings = RuleSettings(), origin: InfoProblem.Origin = .server) -> CheckReport {
+        let current = parsed.snapshot
         if let problem = parsed.infoProblem {
             return CheckReport(target: current.target, error: problem.checkError(origin: origin))
         }
-        let results = RuleEngine.evaluate(current: parsed, previous: previous.map { ParsedSnapshot($0) }, settings: settings)
+        let results = RuleEngine.evaluate(current: parsed, previous: previous, settings: settings)
         var report = CheckReport(target: current.target, server: parsed.facts, results: results)
         report.counters = parsed.counters
         // Every rule skipped means nothing was judged: that is no OK either.

@@ -5,14 +5,18 @@ public struct RuleContext: Sendable {
     /// The earlier sample: `--interval` in the same run, or the state file's last run.
     public let previous: ParsedSnapshot?
     public let settings: RuleSettings
+    /// Every node's view, for the cluster rules of `check --cluster`; nil on a single-node check.
+    public let cluster: ClusterState?
     let defaults: RuleDescription
 
-    public init(description: RuleDescription, current: ParsedSnapshot, previous: ParsedSnapshot?, settings: RuleSettings) {
+    public init(description: RuleDescription, current: ParsedSnapshot, previous: ParsedSnapshot?, settings: RuleSettings,
+                cluster: ClusterState? = nil) {
         self.ruleID = description.id
         self.defaults = description
         self.current = current
         self.previous = previous
         self.settings = settings
+        self.cluster = cluster
     }
 
     public var info: Info { current.info }

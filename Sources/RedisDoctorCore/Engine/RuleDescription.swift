@@ -73,6 +73,7 @@ public enum RuleCategory: String, Sendable, Hashable, CaseIterable {
     case latency
     case server
     case security
+    case cluster
 
     public var title: String {
         switch self {
@@ -83,6 +84,7 @@ public enum RuleCategory: String, Sendable, Hashable, CaseIterable {
         case .latency: return "Latency"
         case .server: return "Server"
         case .security: return "Security"
+        case .cluster: return "Cluster"
         }
     }
 }
@@ -140,6 +142,8 @@ public struct RuleExample: Sendable, Hashable {
     public var settings: [String: String]
     /// What a TLS handshake showed, for the TLS rules; nil for a plain connection.
     public var tls: TLSPeer?
+    /// Each node's view, for the cluster rules (`info` is then unused).
+    public var cluster: [ClusterExampleNode]
     public var expectedStatus: Status
     /// Substrings that must appear in the result's evidence.
     public var expectEvidence: [String]
@@ -147,9 +151,11 @@ public struct RuleExample: Sendable, Hashable {
     public init(
         _ title: String, info: String, clientList: String? = nil, previousInfo: String? = nil,
         replies: [String: String] = [:], settings: [String: String] = [:], tls: TLSPeer? = nil,
+        cluster: [ClusterExampleNode] = [],
         expect expectedStatus: Status, expectEvidence: [String] = []
     ) {
         self.tls = tls
+        self.cluster = cluster
         self.title = title
         self.info = info
         self.clientList = clientList

@@ -2,16 +2,17 @@
 /// makes that rule UNKNOWN, never the whole check.
 public enum RuleEngine {
     public static func evaluate(
-        _ rules: [any HealthRule.Type] = RuleRegistry.all,
+        _ rules: [any HealthRule.Type] = RuleRegistry.nodeRules,
         current: ParsedSnapshot,
         previous: ParsedSnapshot? = nil,
-        settings: RuleSettings = RuleSettings()
+        settings: RuleSettings = RuleSettings(),
+        cluster: ClusterState? = nil
     ) -> [RuleResult] {
         var results: [RuleResult] = []
         for rule in rules {
             let description = rule.description
             guard settings.isEnabled(id: description.id, defaultEnabled: description.enabledByDefault) else { continue }
-            let context = RuleContext(description: description, current: current, previous: previous, settings: settings)
+            let context = RuleContext(description: description, current: current, previous: previous, settings: settings, cluster: cluster)
             do {
                 results.append(try rule.evaluate(context))
             } catch {

@@ -20,8 +20,32 @@ extension RuleExample {
     public func evaluate(_ rule: any HealthRule.Type) throws(RuleSettingsError) -> RuleResult {
         let (current, previous) = snapshots()
         let settings = try RuleSettings(overrides: settings)
-        return RuleEngine.evaluate([rule], current: current, previous: previous, settings: settings).first
+        return RuleEngine.evaluate([rule], current: current, previous: previous, settings: settings, cluster: clusterState()).first
             ?? RuleResult(ruleID: rule.description.id, status: .skipped, summary: "disabled")
+    }
+
+    /// The example's cluster as a `check --cluster` would have collected it: each node's
+    /// replies as exchanges, parsed by the same path. Nil without cluster nodes.
+    public func clusterState() -> ClusterState? {
+        guard let first = cluster.first else { return nil }
+        var idsByAddress: [String: String] = [:]
+        for node in cluster {
+            for line in ClusterNode.parseAll(Array((node.nodes ?? "").utf8)) { idsByAddress[line.address] = idsByAddress[line.address] ?? line.id }
+        }
+        let views = cluster.map { node -> ClusterView in
+            let id = idsByAddress[node.address] ?? node.address
+            guard let nodes = node.nodes else { return ClusterView(address: node.address, nodeID: id, failure: node.failure) }
+            var info = "redis_version:7.0.15\ncluster_enabled:1\n"
+            if let time = node.serverTime { info += "server_time_usec:\(Int64(time * 1_000_000))\n" }
+            let snapshot = Snapshot(target: node.address, exchanges: [
+                Exchange(command: ["INFO", "everything"], reply: .bulk(Array(info.utf8))),
+                Exchange(command: ["CONFIG", "GET", "*"], reply: .array([.bulk(Array("cluster-node-timeout".utf8)), .bulk(Array(String(node.nodeTimeoutMillis).utf8))])),
+                Exchange(command: ["CLUSTER", "INFO"], reply: .bulk(Array(node.info.utf8))),
+                Exchange(command: ["CLUSTER", "NODES"], reply: .bulk(Array(nodes.utf8))),
+            ])
+            return ClusterView(address: node.address, nodeID: id, snapshot: ParsedSnapshot(snapshot))
+        }
+        return ClusterState(seed: first.address, views: views)
     }
 
     /// Example replies are written as text; each family has a compact line form:

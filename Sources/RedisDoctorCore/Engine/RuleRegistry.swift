@@ -1,7 +1,11 @@
 /// Every rule, in the order reports list them. A rule not listed here does not exist:
 /// the docs test fails when Docs/rules/ and this list disagree.
 public enum RuleRegistry {
-    public static let all: [any HealthRule.Type] = [
+    /// Every rule: the single-node catalogue, then the cluster rules.
+    public static let all: [any HealthRule.Type] = nodeRules + clusterRules
+
+    /// What a check runs on one server (and `check --cluster` on each node).
+    public static let nodeRules: [any HealthRule.Type] = [
         UnsavedChangesRule.self,
         BgsaveStalledRule.self,
         BgsaveFailedRule.self,
@@ -25,6 +29,15 @@ public enum RuleRegistry {
         RecentRestartRule.self,
         OpenAccessRule.self,
         TlsCertificateRule.self,
+    ]
+
+    /// What `check --cluster` runs once over every node's view.
+    public static let clusterRules: [any HealthRule.Type] = [
+        ClusterStateRule.self,
+        ClusterSlotsRule.self,
+        ClusterNodesRule.self,
+        ClusterReplicasRule.self,
+        ClusterConsistencyRule.self,
     ]
 
     public static func rule(id: String) -> (any HealthRule.Type)? {

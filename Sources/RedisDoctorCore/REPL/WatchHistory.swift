@@ -44,7 +44,7 @@ public struct WatchHistory: Sendable {
     }
 
     /// Every enabled rule on the newest sample, each against its own baseline, in registry order.
-    public func evaluate(_ rules: [any HealthRule.Type] = RuleRegistry.all) -> [RuleResult] {
+    public func evaluate(_ rules: [any HealthRule.Type] = RuleRegistry.nodeRules) -> [RuleResult] {
         guard let newest else { return [] }
         var results: [RuleResult] = []
         for rule in rules {

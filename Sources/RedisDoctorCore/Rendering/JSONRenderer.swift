@@ -30,16 +30,18 @@ public struct JSONRenderer: Sendable {
             ("results", .array(report.results.map(value(of:)))),
             ("counters", .array(report.counters.filter(\.isRenderable).map(value(of:)))),
         ]
-        if let error = report.error {
-            var object: [(String, JSONValue)] = [
-                ("message", .string(error.message)),
-                ("kind", .string(error.kind.rawValue)),
-                ("status", .string(error.status.rawValue)),
-            ]
-            if let stage = error.stage { object.append(("stage", .string(stage))) }
-            pairs.append(("error", .object(object)))
-        }
+        if let error = report.error { pairs.append(("error", value(of: error))) }
         return .object(pairs)
+    }
+
+    static func value(of error: CheckError) -> JSONValue {
+        var object: [(String, JSONValue)] = [
+            ("message", .string(error.message)),
+            ("kind", .string(error.kind.rawValue)),
+            ("status", .string(error.status.rawValue)),
+        ]
+        if let stage = error.stage { object.append(("stage", .string(stage))) }
+        return .object(object)
     }
 
     static func value(of result: RuleResult) -> JSONValue {

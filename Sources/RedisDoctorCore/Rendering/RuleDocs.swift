@@ -52,7 +52,11 @@ public enum RuleDocs {
                 out.append("")
                 out.append("### \(example.title) → \(example.expectedStatus.label)")
                 out.append("")
-                out += block("INFO", example.info)
+                if example.cluster.isEmpty {
+                    out += block("INFO", example.info)
+                } else {
+                    out += clusterBlocks(example.cluster)
+                }
                 if let previous = example.previousInfo { out += block("INFO (previous run)", previous) }
                 if let clients = example.clientList { out += block("CLIENT LIST", clients) }
                 for command in example.replies.keys.sorted() {
@@ -70,6 +74,21 @@ public enum RuleDocs {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A cluster example: each node's CLUSTER NODES and cluster_state, or why it gave none.
+    static func clusterBlocks(_ nodes: [ClusterExampleNode]) -> [String] {
+        var out: [String] = []
+        for node in nodes {
+            guard let text = node.nodes else {
+                out.append("\(node.address): \(node.failure ?? "no answer")")
+                out.append("")
+                continue
+            }
+            let state = ClusterInfo(parsing: Array(node.info.utf8)).state.map { ", cluster_state:\($0)" } ?? ""
+            out += block("CLUSTER NODES on \(node.address)\(state)", text)
+        }
+        return out
     }
 
     /// Docs/rules/README.md: every rule, grouped by category, linking to its page.

@@ -48,7 +48,7 @@ public struct TextRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func word(_ status: Status) -> String {
+    func word(_ status: Status) -> String {
         guard color else { return status.label }
         let code: String
         switch status {

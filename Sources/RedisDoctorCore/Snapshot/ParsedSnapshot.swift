@@ -11,6 +11,8 @@ public struct ParsedSnapshot: Sendable {
     /// All CONFIG GET exchanges merged (first wins).
     public var config: ConfigValues?
     public var clusterInfo: ClusterInfo?
+    /// CLUSTER NODES: this node's view of the cluster (a `check --cluster` reads it).
+    public var clusterNodes: [ClusterNode]?
     public var role: RoleInfo?
     /// Round trip of the PING exchange, in microseconds.
     public var pingMicros: Int64?
@@ -53,6 +55,8 @@ public struct ParsedSnapshot: Sendable {
                 config!.merge(reply)
             case "CLUSTER INFO":
                 if clusterInfo == nil, let bytes = reply.bytes { clusterInfo = ClusterInfo(parsing: bytes) }
+            case "CLUSTER NODES":
+                if clusterNodes == nil, let bytes = reply.bytes { clusterNodes = ClusterNode.parseAll(bytes) }
             case "ROLE":
                 if role == nil { role = RoleInfo(reply: reply) }
             case "PING":

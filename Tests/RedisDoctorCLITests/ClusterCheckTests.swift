@@ -1,0 +1,69 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+
+/// `check --cluster` against one real six-node cluster (three primaries, one replica each,
+/// node timeout 2 s), reused through the steps of one test and stopped by PID after it.
+@Suite(.enabled(if: RedisServerProcess.shouldRun, "redis-server not installed"), .serialized)
+struct ClusterCheckTests {
+    @Test func healthyThenAStoppedReplicaThenASeedThatIsDown() throws {
+        let cluster = try LocalCluster()
+        defer { cluster.stop() }
+        let first = cluster.nodes[0].port
+
+        // Healthy: OK, six nodes, three shards.
+        let healthy = try CommandRun.run(["-p", String(first), "check", "--cluster"])
+        #expect(healthy.exitCode == 0, "\(healthy.stdout)")
+        #expect(healthy.stdout.hasPrefix("REDIS CLUSTER OK - 6 nodes, 3 shards"), "\(healthy.stdout)")
+        let json = try CommandRun.run(["-p", String(first), "check", "--cluster", "--format", "json"])
+        #expect(try JSONSchemaValidator.validate(json.stdout, schema: JSONSchemaValidator.clusterOutputSchema).status == 0, "\(json.stdout.prefix(800))")
+        #expect(json.stdout.components(separatedBy: "\"report\":").count == 7, "every node reported")
+
+        // A replica stopped until every peer flags it fail: CLUSTER INFO still says ok everywhere.
+        let replicaPort = try #require(cluster.lines(from: first).first { $0.flags.contains("slave") }?.port)
+        let replica = try #require(cluster.node(port: replicaPort))
+        replica.freeze()
+        defer { replica.thaw() }
+        let others = cluster.nodes.filter { $0.port != replicaPort }
+        let flagged = cluster.waitUntil(seconds: 20) {
+            others.allSatisfy { node in cluster.lines(from: node.port).contains { $0.port == replicaPort && $0.flags.contains("fail") && !$0.flags.contains("fail?") } }
+        }
+        #expect(flagged, "the peers flag the stopped replica fail")
+        #expect(others.allSatisfy { $0.call("CLUSTER INFO").contains("cluster_state:ok") })
+        // The stopped node holds its share of the deadline, never more: the run ends by -t.
+        let stopped = try CommandRun.run(["-p", String(first), "-t", "4", "check", "--cluster", "--format", "json"])
+        #expect(stopped.exitCode == 1, "\(stopped.stdout.prefix(800))")
+        #expect(stopped.seconds < 4.5, "ended by its deadline: \(stopped.seconds) s")
+        #expect(stopped.stdout.contains("replica 127.0.0.1:\(replicaPort) failed"), "\(stopped.stdout.prefix(800))")
+        #expect(stopped.stdout.contains("did not answer within"), "\(stopped.stdout.prefix(800))")
+        #expect(try JSONSchemaValidator.validate(stopped.stdout, schema: JSONSchemaValidator.clusterOutputSchema).status == 0)
+        // The other five nodes' single-node rules still ran.
+        #expect(stopped.stdout.components(separatedBy: "\"report\":").count == 6, "\(stopped.stdout.prefix(800))")
+        let nagios = try CommandRun.run(["-p", String(first), "-t", "4", "check", "--cluster"])
+        #expect(nagios.stdout.hasPrefix("REDIS CLUSTER WARNING - "), "\(nagios.stdout)")
+        #expect(nagios.stdout.contains("has no replica that can take over (127.0.0.1:\(replicaPort) failed)"), "\(nagios.stdout)")
+        replica.thaw()
+        #expect(cluster.waitUntilHealthy(seconds: 30), "the replica rejoins")
+
+        // A seed that is down, then one that answers: the run goes on, and says so.
+        let down = try FreePort.find()
+        let seeded = try CommandRun.run(["-p", String(down), "check", "--cluster", "--seed", "127.0.0.1:\(first)", "--format", "json"])
+        // (A primary may still count seconds since the thawed replica's last ACK: not asserted here.)
+        #expect(seeded.exitCode <= 1, "\(seeded.stdout.prefix(800))")
+        #expect(seeded.stdout.contains("\"node_count\":6,\"shard_count\":3"), "\(seeded.stdout.prefix(800))")
+        #expect(seeded.stdout.contains("{\"rule\":\"cluster-nodes\",\"status\":\"ok\""), "\(seeded.stdout.prefix(800))")
+        #expect(seeded.stdout.contains("seed 127.0.0.1:\(down): connection refused"), "\(seeded.stdout.prefix(800))")
+        let noSeed = try CommandRun.run(["-p", String(down), "check", "--cluster"])
+        #expect(noSeed.exitCode == 2, "\(noSeed.stdout)")
+        #expect(noSeed.stdout.contains("no seed listed the cluster's nodes: 127.0.0.1:\(down): connection refused"), "\(noSeed.stdout)")
+    }
+
+    @Test func aServerWithoutClusterSupportSaysSoInItsOwnWords() throws {
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let run = try CommandRun.run(["-p", String(server.port), "check", "--cluster"])
+        #expect(run.exitCode == 2, "\(run.stdout)")
+        #expect(run.stdout.contains("ERR This instance has cluster support disabled"), "\(run.stdout)")
+    }
+}

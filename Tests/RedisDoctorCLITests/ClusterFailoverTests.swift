@@ -1,0 +1,50 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+
+/// Failures that do not heal: a primary killed (its shard then runs without a replica, which
+/// redis-cli --cluster check calls OK), then a whole shard killed. Its own cluster: these
+/// steps leave it broken.
+@Suite(.enabled(if: RedisServerProcess.shouldRun, "redis-server not installed"), .serialized)
+struct ClusterFailoverTests {
+    @Test func aKilledPrimaryLeavesAShardWithoutReplicaThenAKilledShardIsCritical() throws {
+        let cluster = try LocalCluster()
+        defer { cluster.stop() }
+        let first = cluster.nodes[0].port
+        let lines = cluster.lines(from: first)
+        let primary = try #require(lines.first { $0.flags.contains("master") && $0.port != first })
+        let replica = try #require(lines.first { $0.primary == primary.id })
+        try #require(cluster.node(port: primary.port)).stop()
+
+        // Every other node agrees the replica took over.
+        let survivors = cluster.nodes.filter { $0.port != primary.port }
+        let promoted = cluster.waitUntil(seconds: 30) {
+            survivors.allSatisfy { node in cluster.lines(from: node.port).contains { $0.port == replica.port && $0.flags.contains("master") && !$0.slots.isEmpty } }
+                && survivors.allSatisfy { $0.call("CLUSTER INFO").contains("cluster_state:ok") }
+        }
+        try #require(promoted, "the replica was promoted")
+        let cli = try PipedProcess.run("/bin/sh", ["-c", "redis-cli --cluster check 127.0.0.1:\(replica.port)"], input: "")
+        #expect(!cli.text.contains("[ERR]"), "redis-cli --cluster check finds nothing wrong: \(cli.text)")
+        let run = try CommandRun.run(["-p", String(first), "check", "--cluster"])
+        #expect(run.exitCode == 1, "\(run.stdout.prefix(1200))")
+        #expect(run.stdout.hasPrefix("REDIS CLUSTER WARNING - "), "\(run.stdout.prefix(600))")
+        #expect(run.stdout.contains("primary 127.0.0.1:\(replica.port) (\(primary.slots)) has no replica"), "\(run.stdout.prefix(1200))")
+        #expect(run.stdout.contains("127.0.0.1:\(primary.port) failed"), "\(run.stdout.prefix(1200))")
+        #expect(!run.stdout.contains("CRITICAL"), "\(run.stdout.prefix(1200))")
+
+        // A whole shard: another primary and its replica.
+        let other = try #require(cluster.lines(from: first).first { $0.flags.contains("master") && !$0.slots.isEmpty && $0.port != replica.port && $0.port != first })
+        let otherReplica = try #require(cluster.lines(from: first).first { $0.primary == other.id })
+        try #require(cluster.node(port: other.port)).stop()
+        try #require(cluster.node(port: otherReplica.port)).stop()
+        let alive = survivors.filter { $0.port != other.port && $0.port != otherReplica.port }
+        let down = cluster.waitUntil(seconds: 30) { alive.allSatisfy { $0.call("CLUSTER INFO").contains("cluster_state:fail") } }
+        try #require(down, "the survivors say cluster_state:fail")
+        let critical = try CommandRun.run(["-p", String(alive[0].port), "check", "--cluster", "--format", "json"])
+        #expect(critical.exitCode == 2, "\(critical.stdout.prefix(1200))")
+        #expect(critical.stdout.contains("cluster_state:fail on \(alive.count) of \(alive.count) answering nodes"), "\(critical.stdout.prefix(1200))")
+        #expect(critical.stdout.contains("slots owned by a failed node (127.0.0.1:\(other.port))"), "\(critical.stdout.prefix(1200))")
+        #expect(try JSONSchemaValidator.validate(critical.stdout, schema: JSONSchemaValidator.clusterOutputSchema).status == 0)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Glibc
+
+/// A throwaway Redis Cluster on 127.0.0.1: `size` redis-server processes with
+/// `--cluster-enabled yes`, joined by `redis-cli --cluster create`, each stopped by PID.
+public final class LocalCluster: @unchecked Sendable {
+    public let nodes: [RedisServerProcess]
+    public let nodeTimeoutMillis: Int
+
+    public enum Failure: Error, CustomStringConvertible {
+        case create(String)
+        case notReady(String)
+        public var description: String {
+            switch self {
+            case .create(let text): return "redis-cli --cluster create failed: \(text)"
+            case .notReady(let text): return "the cluster did not become healthy: \(text)"
+            }
+        }
+    }
+
+    public init(size: Int = 6, replicas: Int = 1, nodeTimeoutMillis: Int = 2000, extraArguments: [String] = [],
+                createArguments: [String] = []) throws {
+        self.nodeTimeoutMillis = nodeTimeoutMillis
+        var started: [RedisServerProcess] = []
+        do {
+            for _ in 0..<size {
+                let port = try FreePort.findForClusterNode()
+                started.append(try RedisServerProcess(["--cluster-enabled", "yes", "--cluster-node-timeout", String(nodeTimeoutMillis)] + extraArguments, port: port))
+            }
+        } catch {
+            started.forEach { $0.stop() }
+            throw error
+        }
+        nodes = started
+        let addresses = nodes.map { "127.0.0.1:\($0.port)" }.joined(separator: " ")
+        let create = try PipedProcess.run("/bin/sh", ["-c", "redis-cli \(createArguments.joined(separator: " ")) --cluster create \(addresses) --cluster-replicas \(replicas) --cluster-yes"], input: "")
+        guard create.status == 0 else {
+            stop()
+            throw Failure.create(create.text)
+        }
+        guard waitUntilHealthy(seconds: 30) else {
+            let text = nodes.map { $0.call("CLUSTER NODES") }.joined(separator: "\n")
+            stop()
+            throw Failure.notReady(text)
+        }
+    }
+
+    deinit { stop() }
+
+    public func stop() { nodes.forEach { $0.stop() } }
+
+    public func node(port: Int) -> RedisServerProcess? { nodes.first { $0.port == port } }
+
+    /// Polls `condition` every 100 ms until it holds or `seconds` pass; whether it held.
+    public func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        repeat {
+            if condition() { return true }
+            usleep(100_000)
+        } while Date() < end
+        return condition()
+    }
+
+    /// Every running node says cluster_state:ok, lists as many replicas as there should be
+    /// with no failure flag, and every replica's link to its primary is up.
+    public func waitUntilHealthy(seconds: Double, running: [RedisServerProcess]? = nil, replicasExpected: Int? = nil) -> Bool {
+        let alive = running ?? nodes
+        let replicaCount = replicasExpected ?? nodes.count / 2
+        return waitUntil(seconds: seconds) {
+            alive.allSatisfy { node in
+                guard node.call("CLUSTER INFO").contains("cluster_state:ok") else { return false }
+                let lines = node.call("CLUSTER NODES").split(separator: "\n")
+                guard lines.filter({ $0.contains("slave") && !$0.contains("fail") }).count >= replicaCount else { return false }
+                let replication = node.call("INFO replication")
+                if replication.contains("role:slave") { return replication.contains("master_link_status:up") }
+                // A primary's replicas online and caught up (lag is seconds since their last ack).
+                let replicas = replication.split(separator: "\n").filter { $0.hasPrefix("slave") && $0.contains("state=") }
+                return replicas.allSatisfy { line in
+                    guard line.contains("state=online"), let lag = line.split(separator: ",").first(where: { $0.hasPrefix("lag=") }) else { return false }
+                    return (Int(lag.dropFirst(4).prefix { $0.isNumber }) ?? 99) <= 1
+                }
+            }
+        }
+    }
+
+    /// The node ids and roles as `port`'s CLUSTER NODES lists them.
+    public func lines(from port: Int) -> [(id: String, port: Int, flags: String, primary: String, slots: String)] {
+        guard let node = node(port: port) else { return [] }
+        return node.call("CLUSTER NODES").split(separator: "\n").compactMap { line in
+            let fields = line.split { $0 == " " || $0 == "\r" }
+            guard fields.count >= 8, let colon = fields[1].lastIndex(of: ":"), let at = fields[1].firstIndex(of: "@"),
+                  let port = Int(fields[1][fields[1].index(after: colon)..<at]) else { return nil }
+            return (String(fields[0]), port, String(fields[2]), String(fields[3]), fields.dropFirst(8).joined(separator: " "))
+        }
+    }
+}
