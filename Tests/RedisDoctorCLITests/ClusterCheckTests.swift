@@ -20,6 +20,30 @@ struct ClusterCheckTests {
         #expect(try JSONSchemaValidator.validate(json.stdout, schema: JSONSchemaValidator.clusterOutputSchema).status == 0, "\(json.stdout.prefix(800))")
         #expect(json.stdout.components(separatedBy: "\"report\":").count == 7, "every node reported")
 
+        // The triage view: every node by shard, within 100 columns; the same rows as JSON.
+        let table = try CommandRun.run(["-p", String(first), "cluster"])
+        #expect(table.exitCode == 0, "\(table.stderr)")
+        #expect(table.stdout.components(separatedBy: "\nshard ").count == 4, "\(table.stdout)")
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(table.stdout)")
+        #expect(cluster.nodes.allSatisfy { table.stdout.contains("127.0.0.1:\($0.port)") }, "\(table.stdout)")
+        let rows = try CommandRun.run(["-p", String(first), "cluster", "--format", "json"])
+        #expect(rows.stdout.components(separatedBy: "\"role\":\"replica\"").count == 4, "\(rows.stdout.prefix(600))")
+
+        // The REPL: :cluster shows the same view; a MOVED reply says where the slot lives.
+        let home = try TemporaryDirectory.make(prefix: "rd-cluster-repl")
+        let repl = try TmuxSession("'\(CommandRun.binary)' -p \(first)", environment: ["HOME": home, "REDISDOCTOR_HISTFILE": home + "/history", "PAGER": "cat", "TERM": "xterm"])
+        defer { repl.kill() }
+        #expect(repl.waitFor(">").matched)
+        repl.type(":cluster")
+        #expect(repl.waitFor("OPS/S", count: 3).matched, "\(repl.screen())")
+        // Some key of the 16 tried hashes to a slot this node does not own.
+        repl.type("MGET " + (0..<16).map { "k\($0)" }.joined(separator: " "))
+        repl.type("GET k1")
+        repl.type("GET k2")
+        repl.type("GET k3")
+        let moved = repl.waitFor(timeout: 10) { $0.contains("(error) MOVED") && $0.contains("redirects are not followed: :connect 127.0.0.1") }
+        #expect(moved.matched, "\(moved.screen)")
+
         // A replica stopped until every peer flags it fail: CLUSTER INFO still says ok everywhere.
         let replicaPort = try #require(cluster.lines(from: first).first { $0.flags.contains("slave") }?.port)
         let replica = try #require(cluster.node(port: replicaPort))

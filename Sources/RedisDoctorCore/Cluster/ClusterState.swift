@@ -49,14 +49,14 @@ public struct ClusterState: Sendable {
         let lines = lines(for: id)
         guard !lines.isEmpty else { return nil }
         var counts: [String: Int] = [:]
-        for line in lines { counts[agreementKey(line.node), default: 0] += 1 }
+        for line in lines { counts[Self.agreementKey(line.node), default: 0] += 1 }
         let best = counts.values.max() ?? 0
-        return lines.first { counts[agreementKey($0.node)] == best }?.node
+        return lines.first { counts[Self.agreementKey($0.node)] == best }?.node
     }
 
     /// What two views can agree on: the flags without `myself`, the primary, the config
     /// epoch and the slots (not the times or the link, which are each viewer's own).
-    private func agreementKey(_ node: ClusterNode) -> String {
+    static func agreementKey(_ node: ClusterNode) -> String {
         node.flags.filter { $0 != "myself" }.sorted().joined(separator: ",") + " \(node.primaryID ?? "-") \(node.configEpoch) \(node.slotText)"
     }
 

@@ -8,13 +8,16 @@ public enum ReplMetaCommand: Equatable, Sendable {
     case connect(host: String, port: Int)
     /// `:connect rediss://host:6380`: the URI's TLS, user and password replace the session's.
     case connectURI(String)
+    /// The `cluster` triage view from this connection's node.
+    case cluster
     case help
 
-    public static let names = [":check", ":clients", ":watch", ":explain", ":snapshot", ":connect", ":help"]
+    public static let names = [":check", ":clients", ":cluster", ":watch", ":explain", ":snapshot", ":connect", ":help"]
 
     public static let usage: [(String, String)] = [
         (":check", "run the health rules on this connection and print the report"),
         (":clients [IDLE]", "CLIENT LIST grouped into per-process pools, worst first; IDLE seconds count as stale (default 3600)"),
+        (":cluster", "every node of this Redis Cluster by shard: flags as most nodes see them, links, lag, memory, ops/s"),
         (":watch [SECONDS]", "refresh key INFO counters with per-second rates every SECONDS (default 1); Ctrl-C stops"),
         (":explain FIELD", "what an INFO field means, its unit, healthy range and current value"),
         (":snapshot FILE", "save everything a check reads into FILE (redacted; see Docs/snapshot-format.md)"),
@@ -57,6 +60,8 @@ public enum ReplMetaCommand: Equatable, Sendable {
             let port = args.count == 2 ? Int(args[1]) : ConnectionTarget.defaultPort
             guard let port, port > 0, port < 65536 else { return .failure(MetaCommandError("usage: :connect HOST PORT (port 1-65535)")) }
             return .success(.connect(host: args[0], port: port))
+        case ":cluster":
+            return args.isEmpty ? .success(.cluster) : .failure(MetaCommandError("usage: :cluster"))
         case ":help":
             return .success(.help)
         default:

@@ -79,6 +79,28 @@ final class MetaCommandRunner {
         case .watch(let seconds):
             watch(every: seconds)
             return true
+        case .cluster:
+            return showCluster()
+        }
+    }
+
+    /// The `cluster` table from this session's node, under the session's timeout.
+    private func showCluster() -> Bool {
+        let cluster: ClusterSession
+        do throws(UsageError) {
+            cluster = try ClusterSession(target: session.target, seedTexts: [], concurrency: FanOut.defaultConcurrency)
+        } catch {
+            Terminal.out(Style.error(error.message) + "\n")
+            return true
+        }
+        do throws(CheckError) {
+            // No CLIENT LIST: the table does not use it.
+            let state = try cluster.collect(deadline: Deadline(seconds: session.timeout), options: ConnectionOptions(), clientListLimit: 0)
+            Pager.show(Array((ClusterTable(state).render() + "\n").utf8))
+            return true
+        } catch {
+            Terminal.out(Style.error(error.message) + "\n")
+            return false
         }
     }
 

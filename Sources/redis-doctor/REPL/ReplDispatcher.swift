@@ -85,6 +85,9 @@ final class ReplDispatcher {
             return
         }
         var bytes = ReplyFormatter.prefersRaw(argv) ? ReplyFormatter.terminalSafe(ReplyFormatter.raw(reply)) : Array(ReplyFormatter.terminal(reply).utf8)
+        if let message = reply.errorMessage, let redirect = ClusterRedirect.explain(message) {
+            bytes += Array((Style.notice(OutputText.oneLine(redirect)) + "\n").utf8)
+        }
         bytes += Array((Style.dim(Style.elapsed(micros: micros)) + "\n").utf8)
         Pager.show(bytes)
     }

@@ -1,0 +1,50 @@
+import RedisDoctorClient
+import RedisDoctorCore
+
+/// Where a cluster run starts and how wide it goes: the connection target, then each
+/// `--seed`, with the same credentials and TLS; shared by `check --cluster`, `cluster`
+/// and the REPL's `:cluster`.
+struct ClusterSession {
+    var seeds: [ConnectionTarget]
+    var concurrency: Int
+
+    init(target: ConnectionTarget, seedTexts: [String], concurrency: Int) throws(UsageError) {
+        guard case .tcp = target.endpoint else {
+            throw UsageError(message: "a cluster run needs a host and port to start from (-h/-p or -u), not a unix socket: nodes announce TCP addresses")
+        }
+        guard concurrency >= 1 else { throw UsageError(message: "--concurrency must be 1 or more, got \(concurrency)") }
+        seeds = [target]
+        for text in seedTexts { seeds.append(try Self.seed(text, like: target)) }
+        self.concurrency = concurrency
+    }
+
+    /// Every node's view, or the check-level error when no seed listed the nodes.
+    func collect(deadline: Deadline, options: ConnectionOptions, clientListLimit: Int) throws(CheckError) -> ClusterState {
+        let collector = ClusterCollector(collector: SnapshotCollector(clientListLimit: clientListLimit), concurrency: concurrency)
+        let outcome = try collector.collect(seeds: seeds, deadline: deadline, options: options)
+        let views = outcome.visits.map { visit in
+            ClusterView(address: visit.address, nodeID: visit.nodeID,
+                        snapshot: visit.snapshot.map { ParsedSnapshot($0, info: visit.info) }, failure: visit.failure)
+        }
+        return ClusterState(seed: outcome.seed, seedFailures: outcome.seedFailures, views: views)
+    }
+
+    /// `host:port` or `[v6]:port`, with the connection target's credentials and TLS.
+    static func seed(_ text: String, like base: ConnectionTarget) throws(UsageError) -> ConnectionTarget {
+        var host = Substring(text)
+        var portText: Substring = ""
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            portText = host[host.index(after: close)...].drop { $0 == ":" }
+            host = host[host.index(after: host.startIndex)..<close]
+        } else if let colon = host.lastIndex(of: ":") {
+            portText = host[host.index(after: colon)...]
+            host = host[..<colon]
+        }
+        guard !host.isEmpty, let port = Int(portText), (1...65535).contains(port) else {
+            throw UsageError(message: "--seed \(text): expected HOST:PORT ([::1]:7000 for IPv6)")
+        }
+        var target = base
+        target.endpoint = .tcp(host: String(host), port: port)
+        return target
+    }
+}
