@@ -48,3 +48,39 @@ struct ClusterFailoverTests {
         #expect(try JSONSchemaValidator.validate(critical.stdout, schema: JSONSchemaValidator.clusterOutputSchema).status == 0)
     }
 }
+
+extension ClusterFailoverTests {
+    /// `tls-cluster yes`: nodes announce their TLS ports, and the TLS options apply to every node.
+    @Test func aTLSClusterIsCheckedOverTLSOnEveryNode() throws {
+        let pki = try TLSFixtures()
+        let cluster = try LocalCluster(tlsArguments: { pki.serverArguments(tlsPort: $0) }, createArguments: ["--tls", "--cacert", pki.ca])
+        defer { cluster.stop() }
+        let seed = cluster.announcedPorts[0]
+        let healthy = try CommandRun.run(["-p", String(seed), "--tls", "--cacert", pki.ca, "check", "--cluster"])
+        #expect(healthy.exitCode == 0, "\(healthy.stdout.prefix(800))")
+        #expect(healthy.stdout.hasPrefix("REDIS CLUSTER OK - 6 nodes, 3 shards"), "\(healthy.stdout.prefix(800))")
+        let json = try CommandRun.run(["-p", String(seed), "--tls", "--cacert", pki.ca, "check", "--cluster", "--format", "json"])
+        // Every node was reached over TLS: each report judged its certificate.
+        #expect(json.stdout.components(separatedBy: "{\"rule\":\"tls-certificate\",\"status\":\"ok\"").count == 7, "\(json.stdout.prefix(800))")
+        // Without --tls nothing on the announced ports answers in plain text.
+        let plain = try CommandRun.run(["-p", String(seed), "-t", "3", "check", "--cluster"])
+        #expect(plain.exitCode != 0, "\(plain.stdout)")
+        #expect(plain.stdout.contains("use --tls or rediss://"), "\(plain.stdout)")
+
+        // One failure: a replica killed, flagged by its peers.
+        let lines = cluster.lines(from: cluster.nodes[0].port)
+        let replica = try #require(lines.first { $0.flags.contains("slave") })
+        try #require(cluster.node(port: replica.port)).stop()
+        let flagged = cluster.waitUntil(seconds: 20) {
+            cluster.lines(from: cluster.nodes[0].port == replica.port ? cluster.nodes[1].port : cluster.nodes[0].port)
+                .contains { $0.port == replica.port && $0.flags.contains("fail") && !$0.flags.contains("fail?") }
+        }
+        try #require(flagged)
+        // A plain connection (the helper's) sees the plain ports; a TLS one the TLS ports.
+        let index = try #require(cluster.nodes.firstIndex { $0.port == replica.port })
+        let replicaTLSPort = cluster.announcedPorts[index]
+        let run = try CommandRun.run(["-p", String(index == 0 ? cluster.announcedPorts[1] : seed), "--tls", "--cacert", pki.ca, "check", "--cluster"])
+        #expect(run.exitCode == 1, "\(run.stdout.prefix(800))")
+        #expect(run.stdout.contains("replica 127.0.0.1:\(replicaTLSPort) failed"), "\(run.stdout.prefix(800))")
+    }
+}

@@ -18,21 +18,37 @@ public final class LocalCluster: @unchecked Sendable {
         }
     }
 
+    /// The port each node announces: its TLS port in a `tls-cluster yes` cluster, else its port.
+    public let announcedPorts: [Int]
+
+    /// `tlsArguments`: given a TLS port, the node's TLS options; the cluster then runs with
+    /// `tls-cluster yes` and `createArguments` must carry redis-cli's `--tls --cacert`.
     public init(size: Int = 6, replicas: Int = 1, nodeTimeoutMillis: Int = 2000, extraArguments: [String] = [],
-                createArguments: [String] = []) throws {
+                tlsArguments: ((Int) -> [String])? = nil, createArguments: [String] = []) throws {
         self.nodeTimeoutMillis = nodeTimeoutMillis
         var started: [RedisServerProcess] = []
+        var announced: [Int] = []
         do {
             for _ in 0..<size {
                 let port = try FreePort.findForClusterNode()
-                started.append(try RedisServerProcess(["--cluster-enabled", "yes", "--cluster-node-timeout", String(nodeTimeoutMillis)] + extraArguments, port: port))
+                var arguments = ["--cluster-enabled", "yes", "--cluster-node-timeout", String(nodeTimeoutMillis)] + extraArguments
+                if let tlsArguments {
+                    // With tls-cluster the bus port may follow the TLS port: keep it valid too.
+                    let tlsPort = try FreePort.findForClusterNode()
+                    arguments += tlsArguments(tlsPort) + ["--tls-cluster", "yes", "--tls-replication", "yes"]
+                    announced.append(tlsPort)
+                } else {
+                    announced.append(port)
+                }
+                started.append(try RedisServerProcess(arguments, port: port))
             }
         } catch {
             started.forEach { $0.stop() }
             throw error
         }
         nodes = started
-        let addresses = nodes.map { "127.0.0.1:\($0.port)" }.joined(separator: " ")
+        announcedPorts = announced
+        let addresses = announced.map { "127.0.0.1:\($0)" }.joined(separator: " ")
         let create = try PipedProcess.run("/bin/sh", ["-c", "redis-cli \(createArguments.joined(separator: " ")) --cluster create \(addresses) --cluster-replicas \(replicas) --cluster-yes"], input: "")
         guard create.status == 0 else {
             stop()
@@ -49,7 +65,10 @@ public final class LocalCluster: @unchecked Sendable {
 
     public func stop() { nodes.forEach { $0.stop() } }
 
-    public func node(port: Int) -> RedisServerProcess? { nodes.first { $0.port == port } }
+    /// The node reached at `port`, its plain port or the port it announces.
+    public func node(port: Int) -> RedisServerProcess? {
+        nodes.indices.first { nodes[$0].port == port || announcedPorts[$0] == port }.map { nodes[$0] }
+    }
 
     /// Polls `condition` every 100 ms until it holds or `seconds` pass; whether it held.
     public func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
