@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/redis-doctor
 
-.PHONY: deps build release demo test bench bench-check bench-tls clean
+.PHONY: deps build release demo cluster-demo test bench bench-check bench-tls clean
 
 deps:
 	.ci/deps.sh
@@ -16,6 +16,10 @@ release: deps
 
 demo: release
 	.ci/demo.sh $(RELEASE_BIN)
+
+# A throwaway six-node cluster, checked healthy and with a replica stopped (Docs/cluster.md).
+cluster-demo: release
+	.ci/cluster-demo.sh $(RELEASE_BIN)
 
 test: deps
 	$(SWIFT) build --build-tests

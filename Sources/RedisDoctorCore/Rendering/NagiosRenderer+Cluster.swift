@@ -10,7 +10,9 @@ extension NagiosRenderer {
         var lines = [line]
         for (node, result) in report.findings {
             var text = "\(result.status.label) \(node.map { "\($0.address) " } ?? "")\(result.ruleID): \(result.summary)"
-            if !result.evidence.isEmpty { text += " (" + result.evidence.joined(separator: "; ") + ")" }
+            // Evidence that only repeats the summary is said once.
+            let evidence = result.evidence.filter { $0 != result.summary }
+            if !evidence.isEmpty { text += " (" + evidence.joined(separator: "; ") + ")" }
             if !result.advice.isEmpty { text += " - advice: " + result.advice.joined(separator: "; ") }
             lines.append(OutputText.nagios(text))
         }

@@ -12,7 +12,7 @@ extension TextRenderer {
         func finding(_ result: RuleResult, _ prefix: String) {
             let pad = String(repeating: " ", count: width - result.status.label.count)
             lines.append("\(word(result.status))\(pad)  \(prefix)\(result.ruleID): \(OutputText.oneLine(result.summary))")
-            for evidence in result.evidence { lines.append("\(indent)evidence: \(OutputText.oneLine(evidence))") }
+            for evidence in result.evidence where evidence != result.summary { lines.append("\(indent)evidence: \(OutputText.oneLine(evidence))") }
             for advice in result.advice { lines.append("\(indent)advice:   \(OutputText.oneLine(advice))") }
         }
         let problems = report.results.filter { $0.status != .ok && $0.status != .skipped }

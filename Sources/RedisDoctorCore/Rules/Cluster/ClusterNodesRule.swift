@@ -77,7 +77,7 @@ public enum ClusterNodesRule: HealthRule {
                         problems.append((.critical, "primary \(address) (\(node.slotCount) slots) failed \(ClusterState.ago(silent)) (\(flagged)); \(why)"))
                     }
                 } else {
-                    let what = node.isReplica ? "replica" : "node"
+                    let what = node.isReplica ? "replica" : node.isPrimary ? "primary (no slots)" : "node"
                     if let silent, silent >= linger {
                         notes.append("silent longer than linger-seconds (\(HumanFormat.number(linger)) s): CLUSTER FORGET \(id) if it is gone for good")
                         advice.append("CLUSTER FORGET \(id) on every node within 60 s, once \(address) is gone for good (redis-cli --cluster call HOST:PORT CLUSTER FORGET \(id)); a node still running must first be stopped or reset.")
