@@ -20,6 +20,17 @@ struct ClusterCheckTests {
         #expect(try JSONSchemaValidator.validate(json.stdout, schema: JSONSchemaValidator.clusterOutputSchema).status == 0, "\(json.stdout.prefix(800))")
         #expect(json.stdout.components(separatedBy: "\"report\":").count == 7, "every node reported")
 
+        // Prometheus: a valid page; per-node series by node_id, the address and role only in node_info.
+        let page = try CommandRun.run(["-p", String(first), "check", "--cluster", "--format", "prometheus"]).stdout
+        let lint = try PrometheusPageValidator.promtool(page)
+        #expect(lint.status == 0 && lint.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(lint.text)")
+        #expect(try PrometheusPageValidator.pythonFamilies(page).status == 0)
+        let samples = page.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(samples.filter { $0.hasPrefix("redis_doctor_node_info{") }.count == 6, "\(page.prefix(800))")
+        #expect(samples.filter { $0.hasPrefix("redis_doctor_node_up{") && $0.hasSuffix(" 1") }.count == 6)
+        #expect(samples.filter { !$0.hasPrefix("redis_doctor_node_info{") }.allSatisfy { !$0.contains("role=") && !$0.contains("address=") })
+        #expect(samples.contains { $0.hasPrefix("redis_doctor_used_memory_rss_bytes{node_id=") }, "\(page.prefix(800))")
+
         // The triage view: every node by shard, within 100 columns; the same rows as JSON.
         let table = try CommandRun.run(["-p", String(first), "cluster"])
         #expect(table.exitCode == 0, "\(table.stderr)")
