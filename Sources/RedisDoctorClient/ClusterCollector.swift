@@ -29,69 +29,99 @@ public struct ClusterCollector: Sendable {
         public var visits: [Visit]
     }
 
+    /// At most this many CLUSTER NODES lines are read (Redis Cluster is meant for up to 1,000
+    /// nodes); past it the reply is abandoned, so a hostile seed cannot make the run unbounded.
+    public static let maximumNodes = 2_000
+    /// All the nodes' replies together stay within this many bytes (each node also within
+    /// --max-reply-bytes): a run keeps every node's replies until it judges them.
+    public static let totalReplyBudget = 96 << 20
+
     /// `seeds`: the connection target first, then each `--seed`; credentials and TLS are the
-    /// same for every node. Throws when no seed lists the nodes: the check cannot start.
+    /// same for every node. Throws when no seed lists the nodes: the check cannot start, and
+    /// the error is the first seed's, classified as for a single server (a wrong password is
+    /// UNKNOWN, a refused connection CRITICAL), with every seed's reason.
     public func collect(seeds: [ConnectionTarget], deadline: Deadline, options: ConnectionOptions) throws(CheckError) -> Outcome {
         var failures: [String] = []
+        var firstError: CheckError?
         var listing: (seed: ConnectionTarget, nodes: [ClusterNode])?
         for (index, seed) in seeds.enumerated() {
             // A seed that hangs may use its share, never the later seeds' time.
-            let share = deadline.capped(atMost: Double(deadline.remainingMilliseconds) / 1000 / Double(seeds.count - index + 1))
+            let shareSeconds = Double(deadline.remainingMilliseconds) / 1000 / Double(seeds.count - index + 1)
+            let share = deadline.capped(atMost: shareSeconds)
             do throws(ConnectionError) {
                 let link = try Connection.open(seed, deadline: share, options: options)
                 defer { link.close() }
-                let reply = try link.send(["CLUSTER", "NODES"], deadline: share)
+                link.limitAllReplies(to: options.maxReplyBytes)
+                let reply = try link.send(["CLUSTER", "NODES"], deadline: share, lineLimit: Self.maximumNodes)
                 if let message = reply.errorMessage {
                     failures.append("\(seed.description): \(OutputText.oneLine(message))")
+                    firstError = firstError ?? CheckError.serverRefusal(message, command: "CLUSTER NODES")
                     continue
                 }
-                let nodes = ClusterNode.parseAll(reply.bytes ?? [])
+                var seen = Set<String>()
+                // An id listed twice is one node.
+                let nodes = ClusterNode.parseAll(reply.bytes ?? []).filter { seen.insert($0.id).inserted }
                 guard !nodes.isEmpty else {
                     failures.append("\(seed.description): CLUSTER NODES listed no node")
+                    firstError = firstError ?? CheckError(kind: .protocolError, message: "CLUSTER NODES listed no node", stage: "CLUSTER NODES")
                     continue
                 }
                 listing = (seed, nodes)
                 break
             } catch {
-                failures.append("\(seed.description): \(Self.describe(error, share: share, target: seed))")
+                failures.append("\(seed.description): \(Self.describe(error, within: shareSeconds, target: seed))")
+                firstError = firstError ?? Self.checkError(error, target: seed)
             }
         }
         guard let listing else {
-            throw CheckError(kind: .unreachable, message: "no seed listed the cluster's nodes: " + failures.joined(separator: "; "))
+            var error = firstError ?? CheckError(kind: .unreachable, message: "no seed")
+            error.message = "no seed listed the cluster's nodes: " + failures.joined(separator: "; ")
+            throw error
         }
         let nodes = listing.nodes
         let waves = (nodes.count + max(concurrency, 1) - 1) / max(concurrency, 1)
         // Each wave a share of what is left, a fifth kept for judging and printing.
-        let share = Double(deadline.remainingMilliseconds) / 1000 * 0.8 / Double(max(waves, 1))
-        let collector = self.collector
+        let shareSeconds = Double(deadline.remainingMilliseconds) / 1000 * 0.8 / Double(max(waves, 1))
+        // Every node's replies are kept until judged: the budget is shared, and CLIENT LIST
+        // (the one large read) is skipped, with the reason, above what a node's share holds.
+        let budget = max(64 << 10, min(options.maxReplyBytes, Self.totalReplyBudget / nodes.count))
+        var shared = self.collector
+        shared.clientListLimit = min(shared.clientListLimit, budget / 512)
+        let collector = shared
         let visits = FanOut.map(nodes, concurrency: concurrency) { node -> Visit in
             guard !node.hasNoAddress else {
                 return Visit(address: node.address, nodeID: node.id, failure: "no address (noaddr): not visited")
             }
             var target = listing.seed
             target.endpoint = .tcp(host: node.host, port: node.port)
-            let nodeDeadline = deadline.capped(atMost: share)
+            let nodeDeadline = deadline.capped(atMost: shareSeconds)
             do throws(ConnectionError) {
                 let link = try Connection.open(target, deadline: nodeDeadline, options: options)
                 defer { link.close() }
-                link.limitAllReplies(to: options.maxReplyBytes)
+                link.limitAllReplies(to: budget)
                 var sample = try collector.sample(link, deadline: nodeDeadline)
                 sample.snapshot.target = node.address
-                let reply = try link.send(["CLUSTER", "NODES"], deadline: nodeDeadline)
+                let reply = try link.send(["CLUSTER", "NODES"], deadline: nodeDeadline, lineLimit: Self.maximumNodes)
                 sample.snapshot.exchanges.append(Exchange(command: ["CLUSTER", "NODES"], reply: reply))
-                return Visit(address: node.address, nodeID: node.id, snapshot: sample.snapshot, info: sample.info)
+                // Its own view refused: said in the server's words, its other replies kept.
+                let refusal = reply.errorMessage.map { "CLUSTER NODES refused: \(OutputText.oneLine($0))" }
+                return Visit(address: node.address, nodeID: node.id, snapshot: sample.snapshot, info: sample.info, failure: refusal)
             } catch {
-                return Visit(address: node.address, nodeID: node.id, failure: Self.describe(error, share: nodeDeadline, target: target))
+                return Visit(address: node.address, nodeID: node.id, failure: Self.describe(error, within: shareSeconds, target: target))
             }
         }
         return Outcome(seed: listing.seed.description, seedFailures: failures, visits: visits)
     }
 
-    /// "did not answer within 4.0 s", else the connection error's own words.
-    static func describe(_ error: ConnectionError, share: Deadline, target: ConnectionTarget) -> String {
+    /// "did not answer within 4.0 s" (the node's share), else the connection error's own words.
+    static func describe(_ error: ConnectionError, within seconds: Double, target: ConnectionTarget) -> String {
         if case .timedOut(let stage, _) = error {
-            return "did not answer within \(HumanFormat.fixed(share.seconds, 1)) s (no reply to \(stage.reportedName))"
+            return "did not answer within \(HumanFormat.fixed(seconds, 1)) s (no reply to \(stage.reportedName))"
         }
-        return error.checkError(target: target.description).message
+        return checkError(error, target: target).message
+    }
+
+    static func checkError(_ error: ConnectionError, target: ConnectionTarget) -> CheckError {
+        error.checkError(target: target.description)
     }
 }

@@ -95,6 +95,9 @@ struct CheckRunner {
     }
 
     private func makeSource() throws(UsageError) -> SampleSource {
+        if !request.seeds.isEmpty || request.concurrency != FanOut.defaultConcurrency {
+            throw UsageError(message: "\(request.seeds.isEmpty ? "--concurrency" : "--seed") applies to --cluster only")
+        }
         if let text = request.takenAt, request.fromFile == nil {
             throw UsageError(message: "--taken-at \(text): only with --from-file (a live server and a snapshot carry their own time)")
         }

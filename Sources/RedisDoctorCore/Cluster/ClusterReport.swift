@@ -28,10 +28,15 @@ public struct ClusterReport: Sendable {
 
     public var exitCode: Int32 { status.nagiosExitCode }
 
-    /// Every finding worse than OK, cluster rules first, each node's with its address.
+    /// Every finding worse than OK, cluster rules first, each node's with its address; a
+    /// node's check-level error (INFO refused) is one, under the id `check`, in its words.
     public var findings: [(node: NodeReport?, result: RuleResult)] {
         let own = results.map { (node: NodeReport?.none, result: $0) }
-        let perNode = nodes.flatMap { node in (node.report?.results ?? []).map { (node: Optional(node), result: $0) } }
+        let perNode = nodes.flatMap { node -> [(node: NodeReport?, result: RuleResult)] in
+            var results = node.report?.results ?? []
+            if let error = node.report?.error { results.insert(RuleResult(ruleID: "check", status: error.status, summary: error.message), at: 0) }
+            return results.map { (node: Optional(node), result: $0) }
+        }
         return (own + perNode).filter { $0.result.status != .ok && $0.result.status != .skipped }
             .enumerated().sorted { a, b in
                 a.element.result.status.sortRank != b.element.result.status.sortRank

@@ -1,58 +1,68 @@
 /// Everything a `check --cluster` saw: each node's own view, side by side. Rules compare
-/// the views; no single node's word is taken for the cluster's.
+/// the views; no single node's word is taken for the cluster's. The indexes are built once:
+/// rules ask about every node, and a large cluster has hundreds of views of hundreds of nodes.
 public struct ClusterState: Sendable {
     /// The seed whose CLUSTER NODES listed the nodes visited.
-    public var seed: String
+    public let seed: String
     /// Seeds tried before it, and why each gave no list ("127.0.0.1:7009: connection refused").
-    public var seedFailures: [String]
-    public var views: [ClusterView]
+    public let seedFailures: [String]
+    public let views: [ClusterView]
+    /// The views of nodes that answered CLUSTER NODES.
+    public let answering: [ClusterView]
+    /// Every node id any view lists, in the order first seen.
+    public let nodeIDs: [String]
+    /// `cluster-node-timeout` in seconds, as the nodes' CONFIG says (15 s, Redis's default, if none did).
+    public let nodeTimeout: Double
+    /// "Now" on the nodes' clocks: the latest server time any of them printed.
+    public let now: Double?
+    private let linesByID: [String: [(viewer: ClusterView, node: ClusterNode)]]
+    private let agreedByID: [String: ClusterNode]
+    private let viewByID: [String: ClusterView]
 
     public init(seed: String, seedFailures: [String] = [], views: [ClusterView]) {
         self.seed = seed
         self.seedFailures = seedFailures
         self.views = views
-    }
-
-    /// The views of nodes that answered CLUSTER NODES.
-    public var answering: [ClusterView] { views.filter(\.answered) }
-
-    /// `cluster-node-timeout` in seconds, as the nodes' CONFIG says (15 s, Redis's default, if none did).
-    public var nodeTimeout: Double {
-        for view in answering {
-            if let text = view.snapshot?.config?["cluster-node-timeout"], let millis = Double(text), millis > 0 { return millis / 1000 }
-        }
-        return 15
-    }
-
-    /// "Now" on the nodes' clocks: the latest server time any of them printed.
-    public var now: Double? { answering.compactMap { $0.snapshot?.serverTimeSeconds }.max() }
-
-    /// Every node id any view lists, in the order first seen.
-    public var nodeIDs: [String] {
+        let answering = views.filter(\.answered)
+        self.answering = answering
         var seen = Set<String>()
         var ids: [String] = []
-        for view in views {
-            if seen.insert(view.nodeID).inserted { ids.append(view.nodeID) }
-            for node in view.nodes ?? [] where seen.insert(node.id).inserted { ids.append(node.id) }
+        var lines: [String: [(viewer: ClusterView, node: ClusterNode)]] = [:]
+        for view in views where seen.insert(view.nodeID).inserted { ids.append(view.nodeID) }
+        for view in answering {
+            var listed = Set<String>()
+            // A view that prints an id twice counts once.
+            for node in view.nodes ?? [] where listed.insert(node.id).inserted {
+                if seen.insert(node.id).inserted { ids.append(node.id) }
+                lines[node.id, default: []].append((view, node))
+            }
         }
-        return ids
+        nodeIDs = ids
+        linesByID = lines
+        var agreed: [String: ClusterNode] = [:]
+        for (id, list) in lines {
+            var counts: [String: Int] = [:]
+            for line in list { counts[Self.agreementKey(line.node), default: 0] += 1 }
+            let best = counts.values.max() ?? 0
+            agreed[id] = list.first { counts[Self.agreementKey($0.node)] == best }?.node
+        }
+        agreedByID = agreed
+        var byID: [String: ClusterView] = [:]
+        for view in views where byID[view.nodeID] == nil { byID[view.nodeID] = view }
+        viewByID = byID
+        nodeTimeout = answering.lazy.compactMap { view -> Double? in
+            guard let text = view.snapshot?.config?["cluster-node-timeout"], let millis = Double(text), millis > 0, millis.isFinite else { return nil }
+            return millis / 1000
+        }.first ?? 15
+        now = answering.compactMap { $0.snapshot?.serverTimeSeconds }.filter(\.isFinite).max()
     }
 
-    /// The lines each answering view prints for `id`, with the view's address.
-    public func lines(for id: String) -> [(viewer: ClusterView, node: ClusterNode)] {
-        answering.compactMap { view in view.nodes?.first { $0.id == id }.map { (view, $0) } }
-    }
+    /// The lines each answering view prints for `id`, with the view.
+    public func lines(for id: String) -> [(viewer: ClusterView, node: ClusterNode)] { linesByID[id] ?? [] }
 
     /// The node as most views see it: the most common line (flags, primary, config epoch
     /// and slots; the first view's on a tie).
-    public func agreed(_ id: String) -> ClusterNode? {
-        let lines = lines(for: id)
-        guard !lines.isEmpty else { return nil }
-        var counts: [String: Int] = [:]
-        for line in lines { counts[Self.agreementKey(line.node), default: 0] += 1 }
-        let best = counts.values.max() ?? 0
-        return lines.first { counts[Self.agreementKey($0.node)] == best }?.node
-    }
+    public func agreed(_ id: String) -> ClusterNode? { agreedByID[id] }
 
     /// What two views can agree on: the flags without `myself`, the primary, the config
     /// epoch and the slots (not the times or the link, which are each viewer's own).
@@ -66,11 +76,11 @@ public struct ClusterState: Sendable {
     }
 
     /// The view of the node with `id`: the one it answered itself, if any.
-    public func view(of id: String) -> ClusterView? { views.first { $0.nodeID == id } }
+    public func view(of id: String) -> ClusterView? { viewByID[id] }
 
     /// The node's address as the views print it.
     public func address(of id: String) -> String {
-        view(of: id)?.address ?? agreed(id)?.address ?? String(id.prefix(8))
+        view(of: id)?.address ?? agreed(id).map { $0.hasNoAddress ? "\($0.shortID) (noaddr)" : $0.address } ?? String(id.prefix(8))
     }
 
     /// Seconds since any answering peer last heard from the node (its newest pong), on the
@@ -92,19 +102,31 @@ public struct ClusterState: Sendable {
         nodeIDs.compactMap { agreed($0) }.filter { $0.isReplica && $0.primaryID == primaryID }
     }
 
-    /// A replica that can take over: not flagged, and answering when it was visited.
+    /// A node no one flags and that answered this check.
     public func isHealthy(_ node: ClusterNode) -> Bool {
         if node.isFailed || node.isSuspected || node.hasNoAddress || node.isInHandshake { return false }
         if let view = view(of: node.id), !view.answered { return false }
         return true
     }
 
-    /// A failed primary with slots, a replica that can take over, and not yet failed for
-    /// twice the node timeout: the cluster is expected to heal itself (WARNING, not CRITICAL).
+    /// A replica that can take over: healthy, and not `nofailover` (it never promotes itself).
+    public func canTakeOver(_ node: ClusterNode) -> Bool {
+        isHealthy(node) && !node.flags.contains("nofailover")
+    }
+
+    /// A failed primary with slots, a replica that can take over, and known to have been
+    /// silent for less than twice the node timeout: the cluster is expected to heal itself
+    /// (WARNING, not CRITICAL). An unknown silence is not a pending failover: fail closed.
     public func failoverPending(_ primary: ClusterNode) -> Bool {
         guard primary.isPrimary, primary.slotCount > 0, primary.isFailed || primary.isSuspected else { return false }
-        guard replicas(of: primary.id).contains(where: isHealthy) else { return false }
-        return (silentFor(primary.id) ?? 0) < 2 * nodeTimeout
+        guard replicas(of: primary.id).contains(where: canTakeOver), let silent = silentFor(primary.id) else { return false }
+        return silent < 2 * nodeTimeout
+    }
+
+    /// Whether most answering views flag `id` fail (a minority's flag is a suspicion that may clear).
+    public func majorityFlagsFailed(_ id: String) -> Bool {
+        let lines = lines(for: id)
+        return lines.filter(\.node.isFailed).count * 2 > lines.count
     }
 
     /// How the run names the cluster: the seed that listed it.

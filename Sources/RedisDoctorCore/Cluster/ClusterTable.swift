@@ -81,29 +81,43 @@ public struct ClusterTable: Sendable {
             var details: [String] = []
             if let failure = row.failure { details.append(OutputText.oneLine(failure)) }
             if !row.disagreeing.isEmpty { details.append("printed differently by \(row.disagreeing.joined(separator: ", "))") }
+            var slots = row.slots
+            if slots.count > 11 {
+                details.append("slots \(row.slots)")
+                slots = String(slots.prefix(8)) + "..."
+            }
+            var flags = row.flags
+            if flags.count > 10 {
+                details.append("flags \(row.flags)")
+                flags = String(flags.prefix(7)) + "..."
+            }
             var note = "-"
             if !details.isEmpty {
                 notes.append("[\(notes.count + 1)] \(row.address): \(details.joined(separator: "; "))")
-                note = (row.failure != nil ? "no reply" : "differs") + "[\(notes.count)]"
-            }
-            var slots = row.slots
-            if slots.count > 11 {
-                notes.append("[\(notes.count + 1)] \(row.address) slots \(row.slots)")
-                slots = String(slots.prefix(7)) + "[\(notes.count)]"
+                note = "[\(notes.count)]"
             }
             lines.append(Self.cells([
-                row.role, row.address, row.id, slots, row.flags, row.linksSeen == 0 ? "-" : "\(row.linksUp)/\(row.linksSeen)",
+                row.role, row.address, row.id, slots, flags, row.linksSeen == 0 ? "-" : "\(row.linksUp)/\(row.linksSeen)",
                 row.lagBytes.map { HumanFormat.bytes($0) } ?? "-", row.usedMemory.map { HumanFormat.bytes($0) } ?? "-",
-                row.opsPerSecond.map { HumanFormat.number($0) } ?? "-", note,
+                row.opsPerSecond.map(Self.compact) ?? "-", note,
             ]))
         }
         if !notes.isEmpty { lines += [""] + notes }
         return lines.joined(separator: "\n")
     }
 
-    /// Fixed columns: 7 + 21 + 8 + 11 + 6 + 5 + 8 + 8 + 6 = 80, 89 with spaces, 11 left for notes.
+    /// `950`, `12.5k`, `3.2M`: ops/s within 7 columns.
+    static func compact(_ value: Double) -> String {
+        guard value.isFinite else { return "?" }
+        if value.magnitude < 10_000 { return HumanFormat.number(value.rounded()) }
+        if value.magnitude < 10_000_000 { return HumanFormat.fixed(value / 1000, 1) + "k" }
+        return value.magnitude < 1e12 ? HumanFormat.fixed(value / 1_000_000, 1) + "M" : "many"
+    }
+
+    /// Fixed columns: 7 + 21 + 8 + 11 + 10 + 5 + 8 + 8 + 7 = 85, 94 with spaces; notes are `[n]`.
+    /// (An IPv6 address or a hostname can be wider than 21.)
     static func cells(_ values: [String]) -> String {
-        let widths = [7, 21, 8, 11, 6, 5, 8, 8, 6]
+        let widths = [7, 21, 8, 11, 10, 5, 8, 8, 7]
         var out = ""
         for (index, value) in values.enumerated() {
             let text = OutputText.oneLine(value)

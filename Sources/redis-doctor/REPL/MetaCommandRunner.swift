@@ -95,7 +95,7 @@ final class MetaCommandRunner {
         }
         do throws(CheckError) {
             // No CLIENT LIST: the table does not use it.
-            let state = try cluster.collect(deadline: Deadline(seconds: session.timeout), options: ConnectionOptions(), clientListLimit: 0)
+            let state = try cluster.collect(deadline: Deadline(seconds: session.timeout), options: session.options, clientListLimit: 0)
             Pager.show(Array((ClusterTable(state).render() + "\n").utf8))
             return true
         } catch {

@@ -36,36 +36,39 @@ public enum ClusterConsistencyRule: HealthRule {
         let views = cluster.answering
         guard !views.isEmpty else { return context.result(.unknown, "no node answered CLUSTER NODES") }
         var problems: [String] = []
-        // Each view's owner per slot, compared with the most common owner.
-        let owners = views.map { Self.owners(in: $0) }
-        var disagreeing: [String: (count: Int, example: String)] = [:]
-        for slot in 0..<16384 {
-            var tally: [String: Int] = [:]
-            for map in owners { tally[map[slot] ?? "-", default: 0] += 1 }
-            guard tally.count > 1, let majority = tally.max(by: { $0.value < $1.value })?.key else { continue }
-            for (index, map) in owners.enumerated() where (map[slot] ?? "-") != majority {
-                let address = views[index].address
-                let example = "slot \(slot): \(cluster.address(of: map[slot] ?? "-")) where most say \(cluster.address(of: majority))"
-                disagreeing[address] = ((disagreeing[address]?.count ?? 0) + 1, disagreeing[address]?.example ?? example)
+        // Views grouped by their slot map; only a view that differs from the most common map
+        // is compared slot by slot (a large cluster has hundreds of views).
+        let maps = views.map(Self.slotMap)
+        var tally: [[SlotOwner]: Int] = [:]
+        for map in maps { tally[map, default: 0] += 1 }
+        let majorityMap = tally.max { $0.value < $1.value || ($0.value == $1.value && $0.key.count > $1.key.count) }?.key ?? []
+        var disagreeing = 0
+        if tally.count > 1 {
+            let majority = Self.owners(majorityMap)
+            for (index, map) in maps.enumerated() where map != majorityMap {
+                let mine = Self.owners(map)
+                let differing = (0..<16384).filter { mine[$0] != majority[$0] }
+                guard let slot = differing.first else { continue }
+                disagreeing += 1
+                let name = { (id: String?) in id.map { cluster.address(of: $0) } ?? "no owner" }
+                problems.append("\(views[index].address) disagrees on \(differing.count) slots (slot \(slot): \(name(mine[slot])) where most say \(name(majority[slot])))")
             }
         }
-        for (address, found) in disagreeing.sorted(by: { $0.key < $1.key }) {
-            problems.append("\(address) disagrees on \(found.count) slots (\(found.example))")
-        }
-        let epochs = views.compactMap { view in view.clusterInfo?.number("cluster_current_epoch").map { (view.address, Int($0)) } }
+        // Epochs as printed: compared as text, so an absurd number is shown, never converted.
+        let epochs = views.compactMap { view in view.clusterInfo?.value("cluster_current_epoch").map { (view.address, $0) } }
         let distinct = Set(epochs.map(\.1))
         if distinct.count > 1 {
-            problems.append("cluster_current_epoch differs: " + epochs.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+            problems.append("cluster_current_epoch differs: " + epochs.map { "\($0.0) \(OutputText.oneLine($0.1))" }.joined(separator: ", "))
         }
         var byEpoch: [Int64: [String]] = [:]
         for primary in cluster.primaries { byEpoch[primary.configEpoch, default: []].append(cluster.address(of: primary.id)) }
         for (epoch, names) in byEpoch.sorted(by: { $0.key < $1.key }) where names.count > 1 {
             problems.append("primaries \(names.joined(separator: " and ")) share config epoch \(epoch)")
         }
-        let metrics = [Metric("cluster_views_disagreeing", Double(disagreeing.count), min: 0)]
+        let metrics = [Metric("cluster_views_disagreeing", Double(disagreeing), min: 0)]
         guard !problems.isEmpty else {
             var evidence = ["\(views.count) views agree on slot owners"]
-            if let epoch = distinct.first { evidence.append("cluster_current_epoch \(epoch) on every node") }
+            if let epoch = distinct.first { evidence.append("cluster_current_epoch \(OutputText.oneLine(epoch)) on every node") }
             return context.ok("\(views.count) views agree on slot owners and the current epoch", evidence: evidence, metrics: metrics)
         }
         return context.result(.warning, problems[0] + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""),
@@ -74,12 +77,22 @@ public enum ClusterConsistencyRule: HealthRule {
                               metrics: metrics)
     }
 
-    /// The owner (node id) of each slot in one view; nil where none.
-    static func owners(in view: ClusterView) -> [String?] {
-        var map = [String?](repeating: nil, count: 16384)
-        for node in view.nodes ?? [] where node.isPrimary {
-            for range in node.slots { for slot in range { map[slot] = node.id } }
-        }
-        return map
+    /// One primary's claim: a slot range and the owner's id.
+    struct SlotOwner: Hashable {
+        var slots: ClosedRange<Int>
+        var id: String
+    }
+
+    /// A view's slot map, sorted: equal maps compare equal whatever the line order.
+    static func slotMap(_ view: ClusterView) -> [SlotOwner] {
+        (view.nodes ?? []).filter(\.isPrimary).flatMap { node in node.slots.map { SlotOwner(slots: $0, id: node.id) } }
+            .sorted { ($0.slots.lowerBound, $0.id) < ($1.slots.lowerBound, $1.id) }
+    }
+
+    /// The owner of each slot in a map; nil where none (the last claim wins, as it would print).
+    static func owners(_ map: [SlotOwner]) -> [String?] {
+        var owners = [String?](repeating: nil, count: 16384)
+        for claim in map { for slot in claim.slots { owners[slot] = claim.id } }
+        return owners
     }
 }

@@ -65,15 +65,23 @@ public enum ClusterNodesRule: HealthRule {
                 notes.append("\(view.failure ?? "did not answer")")
             }
             let silent = cluster.silentFor(id)
+            // A minority's fail flag has not spread yet and may clear: a suspicion, never CRITICAL.
+            if failFlags > 0, !node.isFailed, !cluster.majorityFlagsFailed(id) {
+                let seen = cluster.lines(for: id).count
+                problems.append((.warning, "\(address) flagged fail by \(failFlags) of \(seen) views; the others do not (yet)" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))))
+                continue
+            }
             if failFlags > 0 || node.isFailed {
                 failedCount += 1
                 let flagged = "\(failFlags) \(failFlags == 1 ? "peer flags" : "peers flag") it fail"
                 if node.isPrimary, node.slotCount > 0 {
-                    let takers = cluster.replicas(of: id).filter(cluster.isHealthy).map { cluster.address(of: $0.id) }
+                    let takers = cluster.replicas(of: id).filter(cluster.canTakeOver).map { cluster.address(of: $0.id) }
                     if cluster.failoverPending(node) {
                         problems.append((.warning, "failover pending: primary \(address) (\(node.slotCount) slots) failed \(ClusterState.ago(silent)) (\(flagged)); \(takers.joined(separator: ", ")) can take over"))
                     } else {
-                        let why = takers.isEmpty ? "no replica can take over" : "no failover within twice cluster-node-timeout (\(HumanFormat.number(2 * cluster.nodeTimeout)) s)"
+                        let why = takers.isEmpty ? "no replica can take over"
+                            : silent == nil ? "not known since when (no peer has a time for it), so not judged a pending failover"
+                            : "no failover within twice cluster-node-timeout (\(HumanFormat.number(2 * cluster.nodeTimeout)) s)"
                         problems.append((.critical, "primary \(address) (\(node.slotCount) slots) failed \(ClusterState.ago(silent)) (\(flagged)); \(why)"))
                     }
                 } else {

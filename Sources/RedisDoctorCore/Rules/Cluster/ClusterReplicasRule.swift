@@ -8,8 +8,8 @@ public enum ClusterReplicasRule: HealthRule {
         rationale: """
             After a failover the promoted replica runs alone: CLUSTER INFO says ok and redis-cli \
             --cluster check prints [OK] on every line, yet the next failure of that node takes its \
-            slots down. A replica counts when no node flags it (fail, fail?, noaddr, handshake) and \
-            it answered this check. Fewer than `expected` (1) is a WARNING naming the primary. A \
+            slots down. A replica counts when no node flags it (fail, fail?, noaddr, handshake; \
+            nofailover, which never promotes itself, counts as none) and it answered this check. Fewer than `expected` (1) is a WARNING naming the primary. A \
             failed primary's shard is judged by cluster-nodes, not here.
             """,
         fieldsRead: ["CLUSTER NODES flags, primary id and slots"],
@@ -39,11 +39,14 @@ public enum ClusterReplicasRule: HealthRule {
         let judged = cluster.primaries.filter { !$0.isFailed }
         for primary in judged {
             let replicas = cluster.replicas(of: primary.id)
-            let able = replicas.filter(cluster.isHealthy)
+            let able = replicas.filter(cluster.canTakeOver)
             guard able.count < expected else { continue }
             short += 1
             let name = "primary \(cluster.address(of: primary.id)) (\(primary.slotText))"
-            let lost = replicas.filter { !cluster.isHealthy($0) }.map { "\(cluster.address(of: $0.id)) \($0.isFailed ? "failed" : "not answering or flagged")" }
+            let lost = replicas.filter { !cluster.canTakeOver($0) }.map { replica in
+                let why = replica.isFailed ? "failed" : cluster.isHealthy(replica) ? "nofailover" : "not answering or flagged"
+                return "\(cluster.address(of: replica.id)) \(why)"
+            }
             if able.isEmpty {
                 problems.append(replicas.isEmpty ? "\(name) has no replica" : "\(name) has no replica that can take over (\(lost.joined(separator: ", ")))")
             } else {

@@ -49,9 +49,12 @@ public enum ClusterSlotsRule: HealthRule {
         }
         if worstFailed.failed > 0 {
             let owners = worstFailed.failedOwners.map { cluster.address(of: $0) }.joined(separator: ", ")
-            let pending = worstFailed.failedOwners.allSatisfy { id in cluster.agreed(id).map(cluster.failoverPending) ?? false }
+            // CRITICAL only for an owner most views agree has failed and that no pending failover covers.
+            let pending = worstFailed.failedOwners.allSatisfy { id in
+                !cluster.majorityFlagsFailed(id) || (cluster.agreed(id).map(cluster.failoverPending) ?? false)
+            }
             problems.append((pending ? .warning : .critical,
-                             "\(worstFailed.failed) slots owned by a failed node (\(owners)) \(seenBy { $0.failed > 0 })" + (pending ? "; failover pending" : "")))
+                             "\(worstFailed.failed) slots owned by a failed node (\(owners)) \(seenBy { $0.failed > 0 })" + (pending ? "; failover pending, or not agreed yet" : "")))
         }
         if worstSuspected.suspected > 0 {
             let owners = worstSuspected.suspectedOwners.map { cluster.address(of: $0) }.joined(separator: ", ")

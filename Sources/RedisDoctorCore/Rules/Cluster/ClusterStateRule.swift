@@ -49,7 +49,7 @@ public enum ClusterStateRule: HealthRule {
         let pending = cluster.primaries.filter { $0.isFailed && cluster.failoverPending($0) }
         let status: Status = !pending.isEmpty && cluster.unservedSlotsWithoutPendingFailover == 0 ? .warning : .critical
         if status == .warning {
-            evidence += pending.map { "failover pending for \(cluster.address(of: $0.id)) (failed \(ClusterState.ago(cluster.silentFor($0.id))), replica \(cluster.replicas(of: $0.id).filter(cluster.isHealthy).map { cluster.address(of: $0.id) }.joined(separator: ", ")) can take over)" }
+            evidence += pending.map { "failover pending for \(cluster.address(of: $0.id)) (failed \(ClusterState.ago(cluster.silentFor($0.id))), replica \(cluster.replicas(of: $0.id).filter(cluster.canTakeOver).map { cluster.address(of: $0.id) }.joined(separator: ", ")) can take over)" }
         }
         let summary = "cluster_state:fail on \(failing.count) of \(reports.count) answering nodes" + (status == .warning ? " while a failover is pending" : "")
         return context.result(status, summary, evidence: [summary] + evidence,
