@@ -32,6 +32,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Skip CLIENT LIST above this many connected clients.")
     var clientListLimit: Int = SnapshotCollector.defaultClientListLimit
 
+    @Option(name: .long, help: ArgumentHelp("The previous run's perfdata as the engine kept it ($SERVICEPERFDATA$, $service.perfdata$): the interval rules' earlier sample.", valueName: "perfdata"))
+    var prevPerfdata: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --prev-perfdata: when that run happened, in seconds since the epoch ($LASTSERVICECHECK$, $service.last_check$).", valueName: "epoch"))
+    var prevTime: Double?
+
     @Flag(name: .long, help: "Check a Redis Cluster: every node the seed lists, the cluster rules and each node's own.")
     var cluster = false
 
@@ -48,6 +54,7 @@ struct CheckCommand: ParsableCommand {
     var request: CheckRequest {
         CheckRequest(connection: root.connection.settings, rules: rules.arguments, configPath: rules.config, format: format,
                      interval: interval, stateFile: stateFile, fromSnapshot: fromSnapshot, fromFile: fromFile,
-                     takenAt: takenAt, clientListLimit: clientListLimit, cluster: cluster, seeds: seed, concurrency: concurrency)
+                     takenAt: takenAt, clientListLimit: clientListLimit, prevPerfdata: prevPerfdata, prevTime: prevTime,
+                     cluster: cluster, seeds: seed, concurrency: concurrency)
     }
 }

@@ -54,7 +54,7 @@ enum CheckFastPath {
     enum Option: String {
         case host, port, socket, pass, user, db, uri, timeout, maxReplyBytes, cacert, cacertdir, cert, key, sni
         case warning, critical, set, only, skip, config, format, interval, stateFile, fromSnapshot, fromFile, takenAt, clientListLimit
-        case seed, concurrency
+        case seed, concurrency, prevPerfdata, prevTime
 
         init?(_ word: String) {
             let shorts: [String: Option] = ["-h": .host, "-p": .port, "-s": .socket, "-a": .pass, "-n": .db, "-u": .uri, "-t": .timeout]
@@ -65,7 +65,7 @@ enum CheckFastPath {
                 "--critical": .critical, "--set": .set, "--only": .only, "--skip": .skip, "--config": .config,
                 "--format": .format, "--interval": .interval, "--state-file": .stateFile, "--from-snapshot": .fromSnapshot,
                 "--from-file": .fromFile, "--taken-at": .takenAt, "--client-list-limit": .clientListLimit,
-                "--seed": .seed, "--concurrency": .concurrency,
+                "--seed": .seed, "--concurrency": .concurrency, "--prev-perfdata": .prevPerfdata, "--prev-time": .prevTime,
             ]
             guard let option = shorts[word] ?? longs[word] else { return nil }
             self = option
@@ -118,6 +118,8 @@ enum CheckFastPath {
         case .clientListLimit: guard let n = Int(value) else { return false }; r.clientListLimit = n
         case .seed: r.seeds.append(value)
         case .concurrency: guard let n = Int(value) else { return false }; r.concurrency = n
+        case .prevPerfdata: r.prevPerfdata = value
+        case .prevTime: guard let n = Double(value) else { return false }; r.prevTime = n
         }
         return true
     }

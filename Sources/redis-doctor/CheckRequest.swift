@@ -14,6 +14,9 @@ struct CheckRequest: Equatable {
     var fromFile: String?
     var takenAt: String?
     var clientListLimit = SnapshotCollector.defaultClientListLimit
+    /// `--prev-perfdata` and `--prev-time`: the previous sample, from the engine.
+    var prevPerfdata: String?
+    var prevTime: Double?
     /// `--cluster`, its extra `--seed`s and `--concurrency`.
     var cluster = false
     var seeds: [String] = []

@@ -58,6 +58,15 @@ struct CheckRunner {
             return (usage(error.message), nil)
         }
         let target = source.targetText
+        // Checked before the server is asked anything: a bad --prev-perfdata is a usage error.
+        let fromPerfdata: Snapshot?
+        do throws(PerfdataSample.Failure) {
+            fromPerfdata = try request.givenPrevPerfdata.map { (text) throws(PerfdataSample.Failure) in
+                try PerfdataSample.snapshot(text, takenAt: request.prevTime ?? .nan, target: target)
+            }
+        } catch {
+            return (usage(error.description), nil)
+        }
         let samples: SampleSource.Samples
         do throws(CheckError) {
             samples = try source.acquire()
@@ -65,7 +74,7 @@ struct CheckRunner {
             return (CheckReport(target: target, error: error), nil)
         }
         let state = request.stateFile.map { StateFile(path: $0) }
-        let previous = samples.earlier ?? state?.previous(for: samples.current.target)
+        let previous = samples.earlier ?? fromPerfdata ?? state?.previous(for: samples.current.target)
         let report = CheckReport.evaluate(current: samples.current, info: samples.currentInfo, previous: previous,
                                           settings: settings, origin: source.origin)
         guard report.error == nil, let state else { return (report, nil) }
@@ -95,6 +104,12 @@ struct CheckRunner {
     }
 
     private func makeSource() throws(UsageError) -> SampleSource {
+        if request.givenPrevPerfdata != nil, request.prevTime == nil {
+            throw UsageError(message: "--prev-perfdata and --prev-time go together (the previous run's perfdata and its time)")
+        }
+        if request.givenPrevPerfdata != nil, let other = request.interval != nil ? "--interval" : request.stateFile != nil ? "--state-file" : nil {
+            throw UsageError(message: "--prev-perfdata and \(other) both give a previous sample: use one")
+        }
         if !request.seeds.isEmpty || request.concurrency != FanOut.defaultConcurrency {
             throw UsageError(message: "\(request.seeds.isEmpty ? "--concurrency" : "--seed") applies to --cluster only")
         }

@@ -21,6 +21,7 @@ struct CheckFastPathTests {
         ["check", "--tls", "--cert", "c.crt", "--key", "c.key", "--sni", "cache", "--cacertdir", "/etc/ssl/certs"],
         ["-u", "rediss://cache:6380", "--insecure", "check", "--format", "json"],
         ["-p", "7000", "check", "--cluster"],
+        ["check", "--prev-perfdata", "'expired_keys'=5c;;;0 'uptime'=60s", "--prev-time", "1764576000"],
         ["check", "--cluster", "--seed", "127.0.0.1:7001", "--seed", "[::1]:7002", "--concurrency", "4", "--format", "json"],
     ]
 

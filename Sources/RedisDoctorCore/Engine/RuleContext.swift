@@ -29,6 +29,8 @@ public struct RuleContext: Sendable {
     public var comparablePrevious: ParsedSnapshot? {
         guard let previous else { return nil }
         if let a = previous.info.string(.runId), let b = current.info.string(.runId), a != b { return nil }
+        // Without a run_id (a sample rebuilt from perfdata), a restart shows as uptime going down.
+        if let a = previous.info.number(.uptimeSeconds), let b = current.info.number(.uptimeSeconds), a > b { return nil }
         return previous
     }
 
