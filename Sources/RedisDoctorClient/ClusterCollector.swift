@@ -35,15 +35,25 @@ public struct ClusterCollector: Sendable {
     /// All the nodes' replies together stay within this many bytes (each node also within
     /// --max-reply-bytes): a run keeps every node's replies until it judges them.
     public static let totalReplyBudget = 96 << 20
+    /// Views kept whole for comparing: every node is visited, but past this many only its
+    /// own line of CLUSTER NODES is kept (a cluster of N nodes has N views of N lines).
+    public static let fullViews = 100
 
     /// `seeds`: the connection target first, then each `--seed`; credentials and TLS are the
     /// same for every node. Throws when no seed lists the nodes: the check cannot start, and
     /// the error is the first seed's, classified as for a single server (a wrong password is
     /// UNKNOWN, a refused connection CRITICAL), with every seed's reason.
-    public func collect(seeds: [ConnectionTarget], deadline: Deadline, options: ConnectionOptions) throws(CheckError) -> Outcome {
+    /// The nodes the first answering seed lists, that seed, and why earlier seeds did not.
+    public struct Listing: Sendable {
+        public var seed: ConnectionTarget
+        public var nodes: [ClusterNode]
+        public var seedFailures: [String]
+    }
+
+    /// Tries the seeds in order until one answers CLUSTER NODES (`discover` needs no more).
+    public static func list(seeds: [ConnectionTarget], deadline: Deadline, options: ConnectionOptions) throws(CheckError) -> Listing {
         var failures: [String] = []
         var firstError: CheckError?
-        var listing: (seed: ConnectionTarget, nodes: [ClusterNode])?
         for (index, seed) in seeds.enumerated() {
             // A seed that hangs may use its share, never the later seeds' time.
             let shareSeconds = Double(deadline.remainingMilliseconds) / 1000 / Double(seeds.count - index + 1)
@@ -52,7 +62,7 @@ public struct ClusterCollector: Sendable {
                 let link = try Connection.open(seed, deadline: share, options: options)
                 defer { link.close() }
                 link.limitAllReplies(to: options.maxReplyBytes)
-                let reply = try link.send(["CLUSTER", "NODES"], deadline: share, lineLimit: Self.maximumNodes)
+                let reply = try link.send(["CLUSTER", "NODES"], deadline: share, lineLimit: maximumNodes)
                 if let message = reply.errorMessage {
                     failures.append("\(seed.description): \(OutputText.oneLine(message))")
                     firstError = firstError ?? CheckError.serverRefusal(message, command: "CLUSTER NODES")
@@ -66,28 +76,35 @@ public struct ClusterCollector: Sendable {
                     firstError = firstError ?? CheckError(kind: .protocolError, message: "CLUSTER NODES listed no node", stage: "CLUSTER NODES")
                     continue
                 }
-                listing = (seed, nodes)
-                break
+                return Listing(seed: seed, nodes: nodes, seedFailures: failures)
             } catch {
-                failures.append("\(seed.description): \(Self.describe(error, within: shareSeconds, target: seed))")
-                firstError = firstError ?? Self.checkError(error, target: seed)
+                failures.append("\(seed.description): \(describe(error, within: shareSeconds, target: seed))")
+                firstError = firstError ?? checkError(error, target: seed)
             }
         }
-        guard let listing else {
-            var error = firstError ?? CheckError(kind: .unreachable, message: "no seed")
-            error.message = "no seed listed the cluster's nodes: " + failures.joined(separator: "; ")
-            throw error
-        }
+        var error = firstError ?? CheckError(kind: .unreachable, message: "no seed")
+        error.message = "no seed listed the cluster's nodes: " + failures.joined(separator: "; ")
+        throw error
+    }
+
+    public func collect(seeds: [ConnectionTarget], deadline: Deadline, options: ConnectionOptions) throws(CheckError) -> Outcome {
+        let listing = try Self.list(seeds: seeds, deadline: deadline, options: options)
         let nodes = listing.nodes
         let waves = (nodes.count + max(concurrency, 1) - 1) / max(concurrency, 1)
         // Each wave a share of what is left, a fifth kept for judging and printing.
         let shareSeconds = Double(deadline.remainingMilliseconds) / 1000 * 0.8 / Double(max(waves, 1))
-        // Every node's replies are kept until judged: the budget is shared, and CLIENT LIST
+        // Every node's replies are kept until judged: they share one budget, and CLIENT LIST
         // (the one large read) is skipped, with the reason, above what a node's share holds.
-        let budget = max(64 << 10, min(options.maxReplyBytes, Self.totalReplyBudget / nodes.count))
+        // A node's connection may also read a CLUSTER NODES of the cluster's size.
+        let share = Self.totalReplyBudget / nodes.count
+        let budget = min(options.maxReplyBytes, max(share, (256 << 10) + nodes.count * 512))
         var shared = self.collector
-        shared.clientListLimit = min(shared.clientListLimit, budget / 512)
+        if share / 512 < shared.clientListLimit {
+            shared.clientListLimit = share / 512
+            shared.clientListLimitSource = "this node's share of the cluster run's reply budget"
+        }
         let collector = shared
+        let keepWhole = Set(nodes.prefix(Self.fullViews).map(\.id))
         let visits = FanOut.map(nodes, concurrency: concurrency) { node -> Visit in
             guard !node.hasNoAddress else {
                 return Visit(address: node.address, nodeID: node.id, failure: "no address (noaddr): not visited")
@@ -101,16 +118,31 @@ public struct ClusterCollector: Sendable {
                 link.limitAllReplies(to: budget)
                 var sample = try collector.sample(link, deadline: nodeDeadline)
                 sample.snapshot.target = node.address
-                let reply = try link.send(["CLUSTER", "NODES"], deadline: nodeDeadline, lineLimit: Self.maximumNodes)
+                var reply = try link.send(["CLUSTER", "NODES"], deadline: nodeDeadline, lineLimit: Self.maximumNodes)
+                if !keepWhole.contains(node.id), let bytes = reply.bytes {
+                    reply = .bulk(Self.ownLine(bytes))
+                }
                 sample.snapshot.exchanges.append(Exchange(command: ["CLUSTER", "NODES"], reply: reply))
                 // Its own view refused: said in the server's words, its other replies kept.
                 let refusal = reply.errorMessage.map { "CLUSTER NODES refused: \(OutputText.oneLine($0))" }
                 return Visit(address: node.address, nodeID: node.id, snapshot: sample.snapshot, info: sample.info, failure: refusal)
             } catch {
+                if case .replyTooLarge = error {
+                    return Visit(address: node.address, nodeID: node.id,
+                                 failure: "its replies exceeded its share of the run's reply budget (\(HumanFormat.bytes(Double(budget))) of \(HumanFormat.bytes(Double(Self.totalReplyBudget))) across \(nodes.count) nodes)")
+                }
                 return Visit(address: node.address, nodeID: node.id, failure: Self.describe(error, within: shareSeconds, target: target))
             }
         }
-        return Outcome(seed: listing.seed.description, seedFailures: failures, visits: visits)
+        return Outcome(seed: listing.seed.description, seedFailures: listing.seedFailures, visits: visits)
+    }
+
+    /// The `myself` line of a CLUSTER NODES reply: a node past the views kept whole.
+    static func ownLine(_ bytes: [UInt8]) -> [UInt8] {
+        let mine = bytes.split(separator: UInt8(ascii: "\n")).first { line in
+            line.split(separator: 0x20).dropFirst(2).first.map { $0.starts(with: Array("myself".utf8)) } ?? false
+        }
+        return mine.map { Array($0) + [UInt8(ascii: "\n")] } ?? []
     }
 
     /// "did not answer within 4.0 s" (the node's share), else the connection error's own words.

@@ -8,6 +8,8 @@ import RedisDoctorCore
 public struct SnapshotCollector: Sendable {
     /// CLIENT LIST is skipped above this many connected clients.
     public var clientListLimit: Int
+    /// What set `clientListLimit`, for the skip reason.
+    public var clientListLimitSource = "--client-list-limit"
     public var slowlogEntries: Int
 
     public static let defaultClientListLimit = 20_000
@@ -63,7 +65,7 @@ public struct SnapshotCollector: Sendable {
         let clients = parsed.number(.connectedClients)
         if let clients, clients > Double(clientListLimit) {
             snapshot.skipped.append(SkippedCommand(command: ["CLIENT", "LIST"],
-                reason: "\(HumanFormat.number(clients)) clients connected, above the limit of \(clientListLimit) (--client-list-limit)"))
+                reason: "\(HumanFormat.number(clients)) clients connected, above the limit of \(clientListLimit) (\(clientListLimitSource))"))
         } else {
             do throws(ConnectionError) {
                 // INFO can understate (a proxy, a fork): the limit holds on the reply itself.
@@ -72,7 +74,7 @@ public struct SnapshotCollector: Sendable {
             } catch {
                 guard case .tooManyLines = error else { throw error }
                 snapshot.skipped.append(SkippedCommand(command: ["CLIENT", "LIST"],
-                    reason: "the reply held more than \(clientListLimit) clients (--client-list-limit); stopped reading it"))
+                    reason: "the reply held more than \(clientListLimit) clients (\(clientListLimitSource)); stopped reading it"))
             }
         }
         return Sample(snapshot: snapshot, info: parsed)

@@ -44,8 +44,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --cluster: another seed to try if the first does not answer (repeatable; [::1]:7000 for IPv6).", valueName: "host:port"))
     var seed: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("With --cluster: nodes visited at once.", valueName: "n"))
-    var concurrency: Int = FanOut.defaultConcurrency
+    @Option(name: .long, help: ArgumentHelp("With --cluster: nodes visited at once (default 8).", valueName: "n"))
+    var concurrency: Int?
 
     func run() throws {
         throw ExitCode(CheckRunner(request: request).run())

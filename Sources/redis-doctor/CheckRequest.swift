@@ -20,5 +20,5 @@ struct CheckRequest: Equatable {
     /// `--cluster`, its extra `--seed`s and `--concurrency`.
     var cluster = false
     var seeds: [String] = []
-    var concurrency = FanOut.defaultConcurrency
+    var concurrency: Int?
 }

@@ -110,7 +110,7 @@ struct CheckRunner {
         if request.givenPrevPerfdata != nil, let other = request.interval != nil ? "--interval" : request.stateFile != nil ? "--state-file" : nil {
             throw UsageError(message: "--prev-perfdata and \(other) both give a previous sample: use one")
         }
-        if !request.seeds.isEmpty || request.concurrency != FanOut.defaultConcurrency {
+        if !request.seeds.isEmpty || request.concurrency != nil {
             throw UsageError(message: "\(request.seeds.isEmpty ? "--concurrency" : "--seed") applies to --cluster only")
         }
         if let text = request.takenAt, request.fromFile == nil {

@@ -34,7 +34,7 @@ struct ClusterCheckRunner {
             session = try SessionSetup(request.connection, defaultTimeout: CheckRunner.defaultTimeout)
             startWatchdog(timeout: session.timeout)
             settings = try request.ruleSettings()
-            cluster = try ClusterSession(target: session.target, seedTexts: request.seeds, concurrency: request.concurrency)
+            cluster = try ClusterSession(target: session.target, seedTexts: request.seeds, concurrency: request.concurrency ?? FanOut.defaultConcurrency)
             guard request.clientListLimit >= 0 else {
                 throw UsageError(message: "--client-list-limit must be zero or more, got \(request.clientListLimit)")
             }

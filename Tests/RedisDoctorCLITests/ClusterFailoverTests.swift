@@ -13,8 +13,10 @@ struct ClusterFailoverTests {
         defer { cluster.stop() }
         let first = cluster.nodes[0].port
         let lines = cluster.lines(from: first)
-        let primary = try #require(lines.first { $0.flags.contains("master") && $0.port != first })
-        let replica = try #require(lines.first { $0.primary == primary.id })
+        // A primary (not the node asked) with its replica.
+        let pair = lines.filter { $0.flags.contains("master") && !$0.slots.isEmpty && $0.port != first }
+            .compactMap { p in lines.first { $0.primary == p.id && $0.port != first }.map { (primary: p, replica: $0) } }.first
+        let (primary, replica) = try #require(pair)
         try #require(cluster.node(port: primary.port)).stop()
 
         // Every other node agrees the replica took over.

@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import RedisDoctorClient
+@testable import RedisDoctorClient
 import RedisDoctorCore
 import Testing
 import TestSupport
@@ -199,5 +199,14 @@ struct ConnectionTests {
             guard case ConnectionError.nameNotResolved(let host, _) = error else { return false }
             return host == "no-such-host.invalid"
         }
+    }
+}
+
+extension ConnectionTests {
+    @Test func aTrimmedViewKeepsOnlyTheNodesOwnLine() {
+        let reply = "a 127.0.0.1:7001@17001 master - 0 1 1 connected 0-5460\nb 127.0.0.1:7002@17002 myself,slave a 0 1 1 connected\n"
+        let own = String(decoding: ClusterCollector.ownLine(Array(reply.utf8)), as: UTF8.self)
+        #expect(own == "b 127.0.0.1:7002@17002 myself,slave a 0 1 1 connected\n")
+        #expect(ClusterCollector.ownLine(Array("no such line\n".utf8)).isEmpty)
     }
 }

@@ -74,6 +74,19 @@ struct ClusterVerdictTests {
         #expect(asTaken.status == .warning, "\(NagiosRenderer().render(asTaken))")
     }
 
+    /// Past the first 100 nodes a run keeps only each node's own line: such a view answers
+    /// for itself and is not compared as if it lacked the rest of the cluster.
+    @Test func viewsHoldingOnlyTheirOwnLineAreNotComparedAsPartialMaps() throws {
+        let report = Self.derived(ClusterCaptures.Healthy.views, nodes: { address, text in
+            guard address == "127.0.0.1:30005" || address == "127.0.0.1:30006" else { return text }
+            return text.split(separator: "\n").filter { $0.contains("myself") }.joined(separator: "\n") + "\n"
+        })
+        // (The examples' nodes carry too little INFO for the single-node rules: only the cluster rules are judged here.)
+        #expect(report.results.allSatisfy { $0.status == .ok }, "\(report.results.map(\.summary))")
+        #expect(Self.result(report, "cluster-slots")?.summary.contains("in 4 of 6 views") == true)
+        #expect(Self.result(report, "cluster-consistency")?.status == .ok)
+    }
+
     @Test func theTableKeepsItsRowsWithin100Columns() {
         let state = RuleExample("t", info: "", cluster: ClusterCaptures.ShardDown.views, expect: .ok).clusterState()!
         let text = ClusterTable(state).render()

@@ -88,12 +88,21 @@ public final class LocalCluster: @unchecked Sendable {
         return waitUntil(seconds: seconds) {
             alive.allSatisfy { node in
                 guard node.call("CLUSTER INFO").contains("cluster_state:ok") else { return false }
-                let lines = node.call("CLUSTER NODES").split(separator: "\n")
-                guard lines.filter({ $0.contains("slave") && !$0.contains("fail") }).count >= replicaCount else { return false }
+                let lines = self.lines(from: node.port)
+                guard lines.filter({ $0.flags.contains("slave") && !$0.flags.contains("fail") }).count >= replicaCount,
+                      !lines.contains(where: { line in
+                          line.flags.contains("fail") && (self.node(port: line.port).map { running in alive.contains { $0 === running } } ?? false)
+                      }) else { return false }
+                // Every primary with slots has an unflagged replica in this node's view.
+                if replicasExpected == nil {
+                    for primary in lines where primary.flags.contains("master") && !primary.slots.isEmpty {
+                        guard lines.contains(where: { $0.primary == primary.id && !$0.flags.contains("fail") }) else { return false }
+                    }
+                }
                 let replication = node.call("INFO replication")
                 if replication.contains("role:slave") { return replication.contains("master_link_status:up") }
                 // A primary's replicas online and caught up (lag is seconds since their last ack).
-                let replicas = replication.split(separator: "\n").filter { $0.hasPrefix("slave") && $0.contains("state=") }
+                let replicas = replication.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("slave") && $0.contains("state=") }
                 return replicas.allSatisfy { line in
                     guard line.contains("state=online"), let lag = line.split(separator: ",").first(where: { $0.hasPrefix("lag=") }) else { return false }
                     return (Int(lag.dropFirst(4).prefix { $0.isNumber }) ?? 99) <= 1
@@ -105,8 +114,9 @@ public final class LocalCluster: @unchecked Sendable {
     /// The node ids and roles as `port`'s CLUSTER NODES lists them.
     public func lines(from port: Int) -> [(id: String, port: Int, flags: String, primary: String, slots: String)] {
         guard let node = node(port: port) else { return [] }
-        return node.call("CLUSTER NODES").split(separator: "\n").compactMap { line in
-            let fields = line.split { $0 == " " || $0 == "\r" }
+        // The reply starts with RESP's `$N\r\n`, one Character in Swift: split at any newline.
+        return node.call("CLUSTER NODES").split(whereSeparator: \.isNewline).compactMap { line in
+            let fields = line.split(separator: " ")
             guard fields.count >= 8, let colon = fields[1].lastIndex(of: ":"), let at = fields[1].firstIndex(of: "@"),
                   let port = Int(fields[1][fields[1].index(after: colon)..<at]) else { return nil }
             return (String(fields[0]), port, String(fields[2]), String(fields[3]), fields.dropFirst(8).joined(separator: " "))

@@ -9,6 +9,9 @@ public struct ClusterState: Sendable {
     public let views: [ClusterView]
     /// The views of nodes that answered CLUSTER NODES.
     public let answering: [ClusterView]
+    /// The answering views that list the whole cluster, which the rules compare (in a large
+    /// cluster only the first views are kept whole; the others hold the node's own line).
+    public let comparing: [ClusterView]
     /// Every node id any view lists, in the order first seen.
     public let nodeIDs: [String]
     /// `cluster-node-timeout` in seconds, as the nodes' CONFIG says (15 s, Redis's default, if none did).
@@ -25,11 +28,13 @@ public struct ClusterState: Sendable {
         self.views = views
         let answering = views.filter(\.answered)
         self.answering = answering
+        let comparing = answering.filter { ($0.nodes?.count ?? 0) > 1 || views.count <= 1 }
+        self.comparing = comparing
         var seen = Set<String>()
         var ids: [String] = []
         var lines: [String: [(viewer: ClusterView, node: ClusterNode)]] = [:]
         for view in views where seen.insert(view.nodeID).inserted { ids.append(view.nodeID) }
-        for view in answering {
+        for view in comparing {
             var listed = Set<String>()
             // A view that prints an id twice counts once.
             for node in view.nodes ?? [] where listed.insert(node.id).inserted {
@@ -57,7 +62,7 @@ public struct ClusterState: Sendable {
         now = answering.compactMap { $0.snapshot?.serverTimeSeconds }.filter(\.isFinite).max()
     }
 
-    /// The lines each answering view prints for `id`, with the view.
+    /// The lines each comparing view prints for `id`, with the view.
     public func lines(for id: String) -> [(viewer: ClusterView, node: ClusterNode)] { linesByID[id] ?? [] }
 
     /// The node as most views see it: the most common line (flags, primary, config epoch
@@ -118,7 +123,8 @@ public struct ClusterState: Sendable {
     /// silent for less than twice the node timeout: the cluster is expected to heal itself
     /// (WARNING, not CRITICAL). An unknown silence is not a pending failover: fail closed.
     public func failoverPending(_ primary: ClusterNode) -> Bool {
-        guard primary.isPrimary, primary.slotCount > 0, primary.isFailed || primary.isSuspected else { return false }
+        guard primary.isPrimary, primary.slotCount > 0,
+              primary.isFailed || primary.isSuspected || majorityFlagsFailed(primary.id) else { return false }
         guard replicas(of: primary.id).contains(where: canTakeOver), let silent = silentFor(primary.id) else { return false }
         return silent < 2 * nodeTimeout
     }

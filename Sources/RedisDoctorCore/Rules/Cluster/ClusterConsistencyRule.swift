@@ -33,7 +33,7 @@ public enum ClusterConsistencyRule: HealthRule {
 
     public static func evaluate(_ context: RuleContext) throws(RuleSettingsError) -> RuleResult {
         guard let cluster = context.cluster else { return context.skipped("not a cluster check (use check --cluster)") }
-        let views = cluster.answering
+        let views = cluster.comparing
         guard !views.isEmpty else { return context.result(.unknown, "no node answered CLUSTER NODES") }
         var problems: [String] = []
         // Views grouped by their slot map; only a view that differs from the most common map
@@ -55,7 +55,7 @@ public enum ClusterConsistencyRule: HealthRule {
             }
         }
         // Epochs as printed: compared as text, so an absurd number is shown, never converted.
-        let epochs = views.compactMap { view in view.clusterInfo?.value("cluster_current_epoch").map { (view.address, $0) } }
+        let epochs = cluster.answering.compactMap { view in view.clusterInfo?.value("cluster_current_epoch").map { (view.address, $0) } }
         let distinct = Set(epochs.map(\.1))
         if distinct.count > 1 {
             problems.append("cluster_current_epoch differs: " + epochs.map { "\($0.0) \(OutputText.oneLine($0.1))" }.joined(separator: ", "))

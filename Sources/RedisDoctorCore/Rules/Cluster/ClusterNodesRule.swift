@@ -66,12 +66,12 @@ public enum ClusterNodesRule: HealthRule {
             }
             let silent = cluster.silentFor(id)
             // A minority's fail flag has not spread yet and may clear: a suspicion, never CRITICAL.
-            if failFlags > 0, !node.isFailed, !cluster.majorityFlagsFailed(id) {
+            if failFlags > 0, !cluster.majorityFlagsFailed(id) {
                 let seen = cluster.lines(for: id).count
                 problems.append((.warning, "\(address) flagged fail by \(failFlags) of \(seen) views; the others do not (yet)" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))))
                 continue
             }
-            if failFlags > 0 || node.isFailed {
+            if cluster.majorityFlagsFailed(id) {
                 failedCount += 1
                 let flagged = "\(failFlags) \(failFlags == 1 ? "peer flags" : "peers flag") it fail"
                 if node.isPrimary, node.slotCount > 0 {

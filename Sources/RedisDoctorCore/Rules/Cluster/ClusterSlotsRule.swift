@@ -31,7 +31,7 @@ public enum ClusterSlotsRule: HealthRule {
 
     public static func evaluate(_ context: RuleContext) throws(RuleSettingsError) -> RuleResult {
         guard let cluster = context.cluster else { return context.skipped("not a cluster check (use check --cluster)") }
-        let views = cluster.answering
+        let views = cluster.comparing
         guard !views.isEmpty else { return context.result(.unknown, "no node answered CLUSTER NODES") }
         let counts = views.map { SlotCount(of: $0) }
         let worstUnassigned = counts.max { $0.unassigned < $1.unassigned }!
