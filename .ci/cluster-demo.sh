@@ -44,6 +44,7 @@ run() { echo "\$ redis-doctor $*"; "$bin" "$@" || echo "(exit $?)"; echo; }
 first=${ports[0]}
 run -p "$first" check --cluster
 run -p "$first" cluster
+run -p "$first" discover --cluster --format lines
 replica=$(redis-cli -p "$first" CLUSTER NODES | awk '/slave/ { split($2, a, "[:@]"); print a[2]; exit }')
 for i in "${!ports[@]}"; do [ "${ports[$i]}" = "$replica" ] && kill -STOP "${pids[$i]}"; done
 echo "(replica 127.0.0.1:$replica stopped with SIGSTOP; waiting until its peers flag it fail)"

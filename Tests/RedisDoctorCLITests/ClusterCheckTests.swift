@@ -31,6 +31,23 @@ struct ClusterCheckTests {
         #expect(samples.filter { !$0.hasPrefix("redis_doctor_node_info{") }.allSatisfy { !$0.contains("role=") && !$0.contains("address=") })
         #expect(samples.contains { $0.hasPrefix("redis_doctor_used_memory_rss_bytes{node_id=") }, "\(page.prefix(800))")
 
+        // discover: what Prometheus's http_sd reads, and host:port lines for inventories.
+        let sd = try CommandRun.run(["-p", String(first), "discover", "--cluster"])
+        #expect(sd.exitCode == 0, "\(sd.stderr)")
+        let parsed = try PipedProcess.run("/usr/bin/python3", ["-c", """
+            import json, sys
+            groups = json.load(sys.stdin)
+            assert isinstance(groups, list) and len(groups) == 6, groups
+            for g in groups:
+                assert set(g) == {"targets", "labels"}, g
+                assert len(g["targets"]) == 1 and g["targets"][0].startswith("127.0.0.1:"), g
+                assert all(k.startswith("__meta_redis_doctor_") and isinstance(v, str) for k, v in g["labels"].items()), g
+            print(sorted(g["labels"]["__meta_redis_doctor_role"] for g in groups))
+            """], input: sd.stdout)
+        #expect(parsed.status == 0 && parsed.text.contains("['master', 'master', 'master', 'replica', 'replica', 'replica']"), "\(parsed.text)")
+        let inventory = try CommandRun.run(["-p", String(first), "discover", "--cluster", "--format", "lines"])
+        #expect(inventory.stdout.split(separator: "\n").count == 6 && inventory.stdout.contains("127.0.0.1:\(first) "), "\(inventory.stdout)")
+
         // The triage view: every node by shard, within 100 columns; the same rows as JSON.
         let table = try CommandRun.run(["-p", String(first), "cluster"])
         #expect(table.exitCode == 0, "\(table.stderr)")
@@ -101,5 +118,7 @@ struct ClusterCheckTests {
         let run = try CommandRun.run(["-p", String(server.port), "check", "--cluster"])
         #expect(run.exitCode == 3, "\(run.stdout)")
         #expect(run.stdout.contains("ERR This instance has cluster support disabled"), "\(run.stdout)")
+        let discover = try CommandRun.run(["-p", String(server.port), "discover", "--cluster"])
+        #expect(discover.exitCode == 1 && discover.stderr.contains("cluster support disabled"), "\(discover.stderr)")
     }
 }

@@ -34,6 +34,11 @@ struct ClusterFailoverTests {
         #expect(run.stdout.contains("primary 127.0.0.1:\(replica.port) (\(primary.slots)) has no replica"), "\(run.stdout.prefix(1200))")
         #expect(run.stdout.contains("127.0.0.1:\(primary.port) failed"), "\(run.stdout.prefix(1200))")
         #expect(!run.stdout.contains("CRITICAL"), "\(run.stdout.prefix(1200))")
+        // discover leaves the failed node out, unless --all.
+        let listed = try CommandRun.run(["-p", String(first), "discover", "--cluster", "--format", "lines"]).stdout
+        #expect(listed.split(separator: "\n").count == 5 && !listed.contains("127.0.0.1:\(primary.port) "), "\(listed)")
+        let everything = try CommandRun.run(["-p", String(first), "discover", "--cluster", "--all", "--format", "lines"]).stdout
+        #expect(everything.contains("127.0.0.1:\(primary.port) master"), "\(everything)")
 
         // A whole shard: another primary and its replica.
         let other = try #require(cluster.lines(from: first).first { $0.flags.contains("master") && !$0.slots.isEmpty && $0.port != replica.port && $0.port != first })
