@@ -51,12 +51,14 @@ public struct ClusterCollector: Sendable {
     }
 
     /// Tries the seeds in order until one answers CLUSTER NODES (`discover` needs no more).
-    public static func list(seeds: [ConnectionTarget], deadline: Deadline, options: ConnectionOptions) throws(CheckError) -> Listing {
+    /// `leavingTimeForVisits`: keep a share of the deadline for visiting the nodes afterwards.
+    public static func list(seeds: [ConnectionTarget], deadline: Deadline, options: ConnectionOptions,
+                            leavingTimeForVisits: Bool = true) throws(CheckError) -> Listing {
         var failures: [String] = []
         var firstError: CheckError?
         for (index, seed) in seeds.enumerated() {
             // A seed that hangs may use its share, never the later seeds' time.
-            let shareSeconds = Double(deadline.remainingMilliseconds) / 1000 / Double(seeds.count - index + 1)
+            let shareSeconds = Double(deadline.remainingMilliseconds) / 1000 / Double(seeds.count - index + (leavingTimeForVisits ? 1 : 0))
             let share = deadline.capped(atMost: shareSeconds)
             do throws(ConnectionError) {
                 let link = try Connection.open(seed, deadline: share, options: options)

@@ -53,7 +53,7 @@ struct ClusterCheckRunner {
     private func refuseSingleNodeOptions() throws(UsageError) {
         let given = [("--from-file", request.fromFile != nil), ("--from-snapshot", request.fromSnapshot != nil),
                      ("--interval", request.interval != nil), ("--state-file", request.stateFile != nil),
-                     ("--prev-perfdata", request.prevPerfdata != nil)].filter(\.1).map(\.0)
+                     ("--prev-perfdata", request.givenPrevPerfdata != nil)].filter(\.1).map(\.0)
         if let first = given.first { throw UsageError(message: "\(first) does not apply to --cluster (each node is sampled once)") }
     }
 

@@ -26,7 +26,7 @@ struct ClusterRunner {
             Terminal.out((format == .json ? table.json() : table.render()) + "\n")
             return .ok
         } catch {
-            Terminal.error("redis-doctor: \(error.message)")
+            Terminal.error(error.message)
             return .unreachable
         }
     }

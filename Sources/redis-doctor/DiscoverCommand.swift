@@ -5,7 +5,7 @@ struct DiscoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discover",
         abstract: "List a cluster's nodes for the monitoring engines: Prometheus http_sd/file_sd JSON, or host:port lines.",
-        discussion: "Starts from the connection target (and each --seed). Failed, noaddr and handshaking nodes are left out unless --all. Exit codes: 0 listed, 1 CLUSTER NODES refused (not a cluster, NOPERM, a wrong password), 2 no seed reachable, 3 usage. Connection options (-h -p -a --user -u -t, TLS) are listed in redis-doctor --help."
+        discussion: "Starts from the connection target (and each --seed). Failed and handshaking nodes are left out unless --all; noaddr nodes have no address to list. Exit codes: 0 listed, 1 CLUSTER NODES refused (not a cluster, NOPERM, a wrong password), 2 no seed reachable, 3 usage. Connection options (-h -p -a --user -u -t, TLS) are listed in redis-doctor --help."
     )
 
     @ParentCommand var root: RedisDoctor
@@ -16,7 +16,7 @@ struct DiscoverCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Another seed to try if the first does not answer (repeatable; [::1]:7000 for IPv6).", valueName: "host:port"))
     var seed: [String] = []
 
-    @Flag(name: .long, help: "Also list failed, noaddr and handshaking nodes.")
+    @Flag(name: .long, help: "Also list failed and handshaking nodes.")
     var all = false
 
     @Option(name: .long, help: "Output format: json (Prometheus http_sd and file_sd) or lines (host:port role).")

@@ -24,14 +24,18 @@ struct DiscoverRunner {
             return .usage
         }
         do throws(CheckError) {
-            let listing = try ClusterCollector.list(seeds: targets.seeds, deadline: session.deadline, options: session.options)
+            let listing = try ClusterCollector.list(seeds: targets.seeds, deadline: session.deadline, options: session.options, leavingTimeForVisits: false)
             let discovered = DiscoveryTargets(clusterNodes: listing.nodes, seed: listing.seed.description, all: all)
             Terminal.out(format == .json ? discovered.json() + "\n" : discovered.lines())
             return .ok
         } catch {
-            Terminal.error("redis-doctor: \(error.message)")
-            // Refused (not a cluster, NOPERM, a wrong password) is the server's error reply.
-            return error.status == .unknown ? .errorReply : .unreachable
+            Terminal.error(error.message)
+            // CLUSTER NODES refused (not a cluster, NOPERM, a wrong password) is the server's
+            // error reply; anything else (nothing listening, not Redis, silence) no usable reply.
+            switch error.kind {
+            case .authentication, .permission, .commandRefused: return .errorReply
+            default: return .unreachable
+            }
         }
     }
 }

@@ -60,6 +60,27 @@ struct PrevPerfdataTests {
         #expect(firstRun.exitCode == 0, "\(firstRun.stdout)")
     }
 
+    @Test func noDeltaWithoutTheUptimeOrWhenItDidNotGrowWithTheTime() throws {
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let now = Date().timeIntervalSince1970
+        // Up a few seconds now; "up 5 s" five minutes ago means another process since.
+        let restarted = try CommandRun.run(["-p", String(server.port), "check", "--format", "json", "--prev-perfdata",
+                                            "'uptime'=5s 'rejected_connections'=0c 'slowlog_last_id'=100000c", "--prev-time", String(now - 300)])
+        #expect(!restarted.stdout.contains("connections rejected in"), "\(restarted.stdout.prefix(800))")
+        #expect(!restarted.stdout.contains("since id 100000"), "\(restarted.stdout.prefix(800))")
+        // No uptime at all (recent-restart was skipped): a restart could not be seen, so no delta.
+        let blind = try CommandRun.run(["-p", String(server.port), "check", "--format", "json", "--prev-perfdata",
+                                        "'rejected_connections'=0c", "--prev-time", String(now - 1)])
+        #expect(!blind.stdout.contains("connections rejected in"), "\(blind.stdout.prefix(800))")
+        // Plausible: the interval is the uptime's growth, whatever the engine's clock says.
+        let uptime = try #require(server.call("INFO server").split(whereSeparator: \.isNewline).first { $0.hasPrefix("uptime_in_seconds:") })
+        let seconds = try #require(Int(uptime.split(separator: ":")[1]))
+        let plausible = try CommandRun.run(["-p", String(server.port), "check", "--format", "json", "--prev-perfdata",
+                                            "'uptime'=\(max(0, seconds - 1))s 'rejected_connections'=0c", "--prev-time", String(now - 1)])
+        #expect(plausible.stdout.contains("no connection rejected in "), "\(plausible.stdout.prefix(800))")
+    }
+
     @Test func aRestartShowsAsUptimeGoingDown() throws {
         let server = try RedisServerProcess()
         defer { server.stop() }

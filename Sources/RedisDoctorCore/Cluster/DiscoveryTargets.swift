@@ -15,8 +15,8 @@ public struct DiscoveryTargets: Sendable {
 
     public var targets: [Target]
 
-    /// The nodes a seed's CLUSTER NODES lists; failed, `noaddr` and handshaking nodes are left
-    /// out unless `all`.
+    /// The nodes a seed's CLUSTER NODES lists; failed and handshaking nodes are left out
+    /// unless `all`; a `noaddr` node has no address to list.
     public init(clusterNodes nodes: [ClusterNode], seed: String, all: Bool) {
         targets = nodes.compactMap { node in
             guard all || !(node.isFailed || node.hasNoAddress || node.isInHandshake) else { return nil }

@@ -71,6 +71,9 @@ public struct ParsedSnapshot: Sendable {
         self.statuses = statuses
     }
 
+    /// Rebuilt from a monitoring engine's perfdata (`--prev-perfdata`): numbers only, times on the engine's clock.
+    public var isRebuilt: Bool { snapshot.takenAtSource == PerfdataSample.source }
+
     /// The status of a command family (`"CONFIG GET"`, `"INFO"`), case-insensitive.
     public func status(of family: String) -> CommandStatus {
         statuses[family.uppercased()] ?? .notSent

@@ -7,6 +7,9 @@
 /// `slowlog_last_id` become the INFO and SLOWLOG a live sample would hold. A run_id cannot
 /// travel in numeric perfdata: a restart shows as uptime going down.
 public enum PerfdataSample {
+    /// How a rebuilt sample names where its time came from.
+    public static let source = "--prev-perfdata"
+
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
@@ -25,7 +28,7 @@ public enum PerfdataSample {
         var items: [Item] = []
         var rest = Substring(text)
         while true {
-            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            rest = rest.drop { $0.isWhitespace }
             guard !rest.isEmpty else { break }
             var label = ""
             if rest.first == "'" {
@@ -40,21 +43,24 @@ public enum PerfdataSample {
                     }
                 }
             } else {
-                label = String(rest.prefix { $0 != "=" && $0 != " " })
+                label = String(rest.prefix { $0 != "=" && !$0.isWhitespace })
                 rest = rest.dropFirst(label.count)
             }
             guard rest.first == "=", !label.isEmpty else {
                 throw Failure(description: "--prev-perfdata: expected 'label'=value at \"\(OutputText.oneLine(String(rest.prefix(40))))\"")
             }
             rest.removeFirst()
-            let field = rest.prefix { $0 != " " && $0 != "\t" }
+            let field = rest.prefix { !$0.isWhitespace }
             rest = rest.dropFirst(field.count)
             let valueText = field.prefix { $0 != ";" }
+            // `U`: the plugin could not measure it; such an item carries nothing.
+            if valueText == "U" { continue }
             let number = valueText.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }
-            guard let value = Double(number), value.isFinite else {
+            let unit = valueText.dropFirst(number.count)
+            guard let value = Double(number), value.isFinite, unit.allSatisfy({ $0.isLetter || $0 == "%" }) else {
                 throw Failure(description: "--prev-perfdata: '\(OutputText.oneLine(label))' has no number (\"\(OutputText.oneLine(String(valueText.prefix(40))))\")")
             }
-            items.append(Item(label: label, value: value, unit: String(valueText.dropFirst(number.count))))
+            items.append(Item(label: label, value: value, unit: String(unit)))
         }
         return items
     }
@@ -72,7 +78,7 @@ public enum PerfdataSample {
         for item in items {
             let value = NumberText.format(item.value) ?? "0"
             switch item.label {
-            case "uptime": info += "uptime_in_seconds:\(value)\r\n"
+            case "uptime", "uptime_in_seconds": info += "uptime_in_seconds:\(value)\r\n"
             case "current_save_keys_processed": info += "current_save_keys_processed:\(value)\r\n"
             case "errorstat_oom": errorstats += "errorstat_OOM:count=\(value)\r\n"
             case "slowlog_last_id": slowlogLastID = Int64(exactly: item.value.rounded())
@@ -89,7 +95,7 @@ public enum PerfdataSample {
                 .array([.integer(slowlogLastID), .integer(0), .integer(0), .array([]), .bulk([]), .bulk([])]),
             ])))
         }
-        snapshot.takenAtSource = "--prev-perfdata"
+        snapshot.takenAtSource = source
         return snapshot
     }
 }

@@ -233,7 +233,8 @@ public enum BgsaveStalledRule: HealthRule {
         guard context.info.number(.currentSaveKeysProcessed) != nil || context.info.number(.currentForkPerc) != nil else { return nil }
         let needed = HumanFormat.duration(seconds: minInterval)
         guard let previous = context.comparablePrevious, previous.info.flag(job.flag) == true else {
-            guard context.comparablePrevious == nil else { return nil }
+            // A previous sample that does not say whether a save ran (one rebuilt from perfdata) is none here.
+            guard context.comparablePrevious == nil || context.comparablePrevious?.info.flag(job.flag) == nil else { return nil }
             return "progress not judged: one sample (use --interval \(HumanFormat.number((minInterval + 1).rounded(.up))), or a --state-file from its second run on)"
         }
         guard let interval = context.interval, interval < minInterval else { return nil }
