@@ -15,6 +15,7 @@ typedef struct free_block { struct free_block *next; } free_block;
 static atomic_flag pool_lock = ATOMIC_FLAG_INIT;
 static free_block *free_lists[CLASSES];
 static char *cursor, *chunk_end;
+static size_t reserved;
 
 /* 1...32: 16-byte steps up to 512 bytes; 33...37: powers of two up to 16 KiB; 0: larger. */
 static size_t class_of(size_t size) {
@@ -60,6 +61,7 @@ void *rd_pool_malloc(size_t size, const char *file, int line) {
         }
         cursor = fresh;
         chunk_end = fresh + CHUNK;
+        reserved += CHUNK;
     }
     char *block = cursor;
     cursor += span;
@@ -105,4 +107,11 @@ void *rd_pool_realloc(void *pointer, size_t size, const char *file, int line) {
     memcpy(moved, pointer, capacity);
     rd_pool_free(pointer, file, line);
     return moved;
+}
+
+size_t rd_pool_reserved_bytes(void) {
+    lock();
+    size_t bytes = reserved;
+    unlock();
+    return bytes;
 }

@@ -14,5 +14,7 @@
 void *rd_pool_malloc(size_t size, const char *file, int line);
 void *rd_pool_realloc(void *pointer, size_t size, const char *file, int line);
 void rd_pool_free(void *pointer, const char *file, int line);
+/* The bytes of chunks the pool has taken from malloc so far (it never gives them back). */
+size_t rd_pool_reserved_bytes(void);
 
 #endif
