@@ -6,8 +6,9 @@ set -euo pipefail
 # libstdc++-12-dev: the release binary links GCC's libstdc++.a (Linking/static-libstdc++).
 # libssl-dev: OpenSSL 3's headers (the TLS layer dlopens libssl.so.3); openssl makes the tests' certificates.
 # prometheus (for promtool) and python3-prometheus-client validate the textfile page in the tests;
-# jq runs the JSON example of Docs/monitoring.md, which the tests run as written.
-packages=(libhiredis-dev libedit-dev libstdc++-12-dev libssl-dev openssl pkg-config redis-server redis-tools python3 python3-jsonschema tmux prometheus python3-prometheus-client jq)
+# jq runs the JSON example of Docs/monitoring.md, which the tests run as written;
+# icinga2-bin validates the Icinga 2 objects of Docs/ with `icinga2 daemon -C` (no service).
+packages=(libhiredis-dev libedit-dev libstdc++-12-dev libssl-dev openssl pkg-config redis-server redis-tools python3 python3-jsonschema tmux prometheus python3-prometheus-client jq icinga2-bin)
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 $sudo apt-get update -qq

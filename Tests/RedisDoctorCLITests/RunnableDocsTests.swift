@@ -27,6 +27,7 @@ struct RunnableDocsTests {
             let blocks = try RunnableDocs.blocks(in: document)
             guard !blocks.isEmpty else { continue }
             let directory = try TemporaryDirectory.make(prefix: "redis-doctor-docs")
+            var icinga = "include <itl>\n"
             for block in blocks {
                 switch block {
                 case .file(let name, let text):
@@ -36,6 +37,14 @@ struct RunnableDocsTests {
                     try text.write(toFile: directory + "/rules.yml", atomically: false, encoding: .utf8)
                     let run = try Self.shell("promtool check rules rules.yml", in: directory)
                     #expect(run.exit == 0, "\(document): promtool check rules: \(run.stdout) \(run.stderr)")
+                    files += 1
+                case .icinga2(let text):
+                    icinga += text
+                    try icinga.write(toFile: directory + "/icinga2.conf", atomically: false, encoding: .utf8)
+                    // As root, icinga2 drops to its own user, which cannot read a private temp dir: stay this user.
+                    let run = try Self.shell("ICINGA2_USER=$(id -un) ICINGA2_GROUP=$(id -gn) icinga2 daemon -C -c icinga2.conf", in: directory)
+                    #expect(run.exit == 0, "\(document): icinga2 daemon -C: \(run.stdout.suffix(1500)) \(run.stderr)")
+                    #expect(!run.stdout.contains("critical/"), "\(document): \(run.stdout.suffix(1500))")
                     files += 1
                 case .commands(let commands):
                     for command in commands {
