@@ -67,11 +67,20 @@ struct FailClosedTests {
         #expect(run.stdout.contains("BUSY Redis is busy running a script"))
     }
 
+    /// Until the server has accepted the holder: a loaded machine can take longer than any
+    /// fixed pause, and a check that slips in first finds a free slot.
+    static func waitUntilFull(_ server: RedisServerProcess) {
+        for _ in 0..<100 {
+            if RawSocket.request(port: server.port, payload: "PING\r\n", timeout: 1).contains("max number of clients reached") { return }
+            usleep(50_000)
+        }
+    }
+
     @Test func maxclientsRefusalIsTheMessage() throws {
         let server = try RedisServerProcess(["--maxclients", "1"])
         guard let holder = RawSocket.connectLoopback(port: server.port) else { Issue.record("no connection"); return }
         defer { close(holder) }
-        usleep(100_000)
+        Self.waitUntilFull(server)
         let check = try CommandRun.run(["-p", String(server.port), "check"])
         #expect(check.exitCode == 2)
         #expect(check.stdout.hasPrefix("REDIS CRITICAL - the server refused the connection: max number of clients reached (maxclients)"), "\(check.stdout)")
@@ -86,7 +95,7 @@ struct FailClosedTests {
         let server = try RedisServerProcess(["--maxclients", "1", "--requirepass", "pw"])
         guard let holder = RawSocket.connectLoopback(port: server.port) else { Issue.record("no connection"); return }
         defer { close(holder) }
-        usleep(100_000)
+        Self.waitUntilFull(server)
         let check = try CommandRun.run(["-p", String(server.port), "check"], environment: ["REDISCLI_AUTH": "pw"])
         #expect(check.exitCode == 2, "\(check.stdout)")
         #expect(check.stdout.hasPrefix("REDIS CRITICAL - the server refused the connection: max number of clients reached"), "\(check.stdout)")
