@@ -185,6 +185,15 @@ static inline X509 *rd_ssl_peer_leaf(rd_ssl_functions lib, const SSL *ssl) {
     return (X509 *)lib.OPENSSL_sk_value((const OPENSSL_STACK *)chain, 0);
 }
 
+/* The reason code of an error from libssl (SSL_R_...), or 0 for another library's. */
+static inline int rd_ssl_reason(unsigned long code) { return ERR_GET_LIB(code) == ERR_LIB_SSL ? ERR_GET_REASON(code) : 0; }
+static inline int rd_ssl_r_certificate_required(void) { return SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED; }
+static inline int rd_ssl_r_unsupported_protocol(void) { return SSL_R_UNSUPPORTED_PROTOCOL; }
+static inline int rd_ssl_r_no_protocols_available(void) { return SSL_R_NO_PROTOCOLS_AVAILABLE; }
+static inline int rd_ssl_r_alert_protocol_version(void) { return SSL_R_TLSV1_ALERT_PROTOCOL_VERSION; }
+static inline int rd_ssl_r_wrong_version_number(void) { return SSL_R_WRONG_VERSION_NUMBER; }
+static inline int rd_ssl_r_packet_length_too_long(void) { return SSL_R_PACKET_LENGTH_TOO_LONG; }
+
 /* The reason text of an OpenSSL error code, into `buffer`. */
 static inline void rd_err_text(rd_ssl_functions lib, unsigned long code, char *buffer, size_t size) {
     lib.ERR_error_string_n(code, buffer, size);

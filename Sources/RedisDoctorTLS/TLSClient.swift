@@ -147,7 +147,7 @@ public final class TLSClient {
         case rd_ssl_error_want_write(): return .wantWrite
         case rd_ssl_error_zero_return(): return .closed
         case rd_ssl_error_syscall():
-            if let reason = library.takeError() { return .failed(describe(reason, during: what)) }
+            if let error = library.takeCodedError() { return .failed(describe(error, during: what)) }
             if savedErrno == 0 || savedErrno == ECONNRESET || savedErrno == EPIPE { return .closed }
             return .failed(TLSFailure(.handshake, "\(what) failed: \(String(cString: strerror(savedErrno)))"))
         default:
@@ -156,23 +156,24 @@ public final class TLSClient {
                 library.functions.ERR_clear_error()
                 return .failed(verificationFailure(verify))
             }
-            return .failed(describe(library.takeError() ?? "unknown error", during: what))
+            return .failed(describe(library.takeCodedError() ?? (0, "unknown error"), during: what))
         }
     }
 
-    /// OpenSSL's reason in the operator's terms where it is a known situation.
-    private func describe(_ reason: String, during what: String) -> TLSFailure {
-        if reason.contains("certificate required") {
+    /// OpenSSL's reason in the operator's terms where it is a known situation, told by its code.
+    private func describe(_ error: (reason: Int32, text: String), during what: String) -> TLSFailure {
+        let (code, reason) = error
+        switch code {
+        case rd_ssl_r_certificate_required():
             return TLSFailure(.handshake, "the server requires a client certificate (give --cert and --key): \(reason)")
-        }
         // Our hello asks for 1.2 or later; a server limited to 1.0/1.1 answers "protocol version".
-        if reason.contains("unsupported protocol") || reason.contains("no protocols available") || reason.contains("alert protocol version") {
+        case rd_ssl_r_unsupported_protocol(), rd_ssl_r_no_protocols_available(), rd_ssl_r_alert_protocol_version():
             return TLSFailure(.handshake, "the server offers only TLS below 1.2, refused by OpenSSL's security level (\(reason))")
-        }
-        if reason.contains("wrong version number") || reason.contains("packet length too long") {
+        case rd_ssl_r_wrong_version_number(), rd_ssl_r_packet_length_too_long():
             return TLSFailure(.handshake, "the server did not answer in TLS (\(reason)): it looks like a plain, non-TLS port; drop --tls or use redis://")
+        default:
+            return TLSFailure(.handshake, "\(what) failed: \(reason)")
         }
-        return TLSFailure(.handshake, "\(what) failed: \(reason)")
     }
 
     private func verificationFailure(_ code: Int) -> TLSFailure {

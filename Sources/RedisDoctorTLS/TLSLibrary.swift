@@ -38,10 +38,18 @@ final class TLSLibrary: @unchecked Sendable {
     }
 
     /// The oldest queued OpenSSL error as text, and the queue cleared.
-    func takeError() -> String? {
+    func takeError() -> String? { takeCodedError()?.text }
+
+    /// The oldest queued OpenSSL error, its libssl reason code (0 for another library's) and
+    /// its text; the queue cleared. Situations are told apart by the code, not the words.
+    func takeCodedError() -> (reason: Int32, text: String)? {
         let code = functions.ERR_get_error()
         defer { functions.ERR_clear_error() }
         guard code != 0 else { return nil }
+        return (rd_ssl_reason(code), text(of: code))
+    }
+
+    private func text(of code: UInt) -> String {
         var buffer = [CChar](repeating: 0, count: 256)
         rd_err_text(functions, code, &buffer, buffer.count)
         let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
