@@ -7,7 +7,7 @@ bin=${1:-.build/release/redis-doctor}
 dir=$(mktemp -d /tmp/redis-doctor-cluster.XXXXXX)
 pids=()
 ports=()
-trap 'for p in "${pids[@]}"; do kill -CONT "$p" 2>/dev/null; kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'for p in "${pids[@]}"; do kill -CONT "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$dir"' EXIT
 free() { ! (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
 for port in $(seq 17001 17099); do
   [ ${#ports[@]} -lt 6 ] || break

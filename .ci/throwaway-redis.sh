@@ -14,7 +14,7 @@ start_throwaway_redis() {
   redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --daemonize no \
     --logfile "$dir/redis.log" "$@" >/dev/null 2>&1 &
   pid=$!
-  trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+  trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
   for _ in $(seq 1 100); do
     redis-cli -p "$port" PING >/dev/null 2>&1 && return 0
     sleep 0.05

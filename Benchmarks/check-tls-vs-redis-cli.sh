@@ -22,7 +22,7 @@ for p in $(seq 17900 17999); do
 done
 start_throwaway_redis 17800 17899 --tls-port "$tls_port" --tls-cert-file "$pki/server.crt" \
   --tls-key-file "$pki/server.key" --tls-ca-cert-file "$pki/ca.crt" --tls-auth-clients no
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir" "$pki"' EXIT
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir" "$pki"' EXIT
 for i in $(seq 1 100); do echo "SET key:$i value-$i"; done | redis-cli -p "$port" >/dev/null
 
 cli=(redis-cli -p "$tls_port" --tls --cacert "$pki/ca.crt" INFO)
