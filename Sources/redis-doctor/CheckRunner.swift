@@ -83,24 +83,12 @@ struct CheckRunner {
         return (report, { state.record(samples.current, for: samples.current.target, previous: fromState, minimumInterval: minimum) })
     }
 
-    /// Bounds the whole run before anything can block: every wait on the server has its
-    /// deadline, and this covers the rest (a config file on a hung NFS mount, a FIFO, a
-    /// bug). Its reports are rendered now, in the requested format, for stdout: that is
-    /// what Nagios, cron and the textfile collector read. Stuck inside a server exchange,
-    /// the run is CRITICAL "no reply to <stage>", as when the deadline itself fires.
     private func startWatchdog(timeout: Double) {
         let target = targetText
-        let timing = stopwatch.timing(endingAfter: timeout + 0.25)
-        let stuck = CheckReport(target: target, error: CheckError(
-            kind: .internalError,
-            message: "redis-doctor exceeded its timeout of \(HumanFormat.number(timeout)) s and stopped itself: something outside the server wait (a disk, a local file) did not return"),
-            timing: timing)
-        let stage = Watchdog.stagePlaceholder
-        let serverStuck = CheckReport(target: target, error: .timeout(stage: stage, seconds: timeout, target: target), timing: timing)
-        let text = render(stuck)
-        let serverText = render(serverStuck)
-        Watchdog.start(seconds: timeout + 0.25, message: text.hasSuffix("\n") ? text : text + "\n", exitCode: stuck.exitCode,
-                       serverText: serverText.hasSuffix("\n") ? serverText : serverText + "\n", serverExitCode: serverStuck.exitCode)
+        Watchdog.boundCheck(timeout: timeout, target: target, stopwatch: stopwatch) { error, timing in
+            let report = CheckReport(target: target, error: error, timing: timing)
+            return (render(report), report.exitCode)
+        }
     }
 
     private func makeSource() throws(UsageError) -> SampleSource {

@@ -57,17 +57,12 @@ struct ClusterCheckRunner {
         if let first = given.first { throw UsageError(message: "\(first) does not apply to --cluster (each node is sampled once)") }
     }
 
-    /// Bounds the whole run as a plain check does: a report in the requested format when
-    /// something outside the server waits did not return, or a wait outlived the deadline.
+    /// Bounds the whole run as a plain check does (`Watchdog.boundCheck`).
     private func startWatchdog(timeout: Double) {
-        let timing = stopwatch.timing(endingAfter: timeout + 0.25)
-        var stuck = failed(CheckError(kind: .internalError, message: "redis-doctor exceeded its timeout of \(HumanFormat.number(timeout)) s and stopped itself: something outside the server wait (a disk, a local file) did not return"))
-        stuck.timing = timing
-        var serverStuck = failed(.timeout(stage: Watchdog.stagePlaceholder, seconds: timeout, target: name))
-        serverStuck.timing = timing
-        let text = request.format.render(stuck)
-        let serverText = request.format.render(serverStuck)
-        Watchdog.start(seconds: timeout + 0.25, message: text.hasSuffix("\n") ? text : text + "\n", exitCode: stuck.exitCode,
-                       serverText: serverText.hasSuffix("\n") ? serverText : serverText + "\n", serverExitCode: serverStuck.exitCode)
+        Watchdog.boundCheck(timeout: timeout, target: name, stopwatch: stopwatch) { error, timing in
+            var report = failed(error)
+            report.timing = timing
+            return (request.format.render(report), report.exitCode)
+        }
     }
 }

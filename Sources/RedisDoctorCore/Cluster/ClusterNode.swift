@@ -52,6 +52,9 @@ public struct ClusterNode: Sendable, Hashable {
     public var isInHandshake: Bool { flags.contains("handshake") }
     public var hasNoAddress: Bool { flags.contains("noaddr") || host.isEmpty }
     public var slotCount: Int { slots.reduce(0) { $0 + $1.count } }
+    /// The flags that say something is wrong or special (`fail`, `fail?`, `nofailover`...):
+    /// all but myself, master and slave.
+    public var stateFlags: [String] { flags.filter { !["myself", "master", "slave"].contains($0) } }
 
     /// `127.0.0.1:7000`, `[::1]:7000`: an address a person can paste.
     public var address: String {

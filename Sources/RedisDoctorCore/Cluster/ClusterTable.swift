@@ -57,7 +57,7 @@ public struct ClusterTable: Sendable {
         }
         let majority = agreed.map(ClusterState.agreementKey)
         let disagreeing = cluster.lines(for: id).filter { majority != nil && ClusterState.agreementKey($0.node) != majority }.map(\.viewer.address)
-        let flags = agreed?.flags.filter { !["myself", "master", "slave"].contains($0) } ?? []
+        let flags = agreed?.stateFlags ?? []
         return Row(shard: shard, role: agreed.map { $0.isPrimary ? "master" : $0.isReplica ? "replica" : "?" } ?? "?",
                    address: cluster.address(of: id), id: String(id.prefix(8)), slots: agreed.map { $0.slotCount > 0 ? $0.slotText : "-" } ?? "-",
                    flags: flags.isEmpty ? "-" : flags.joined(separator: ","),

@@ -26,7 +26,7 @@ public struct DiscoveryTargets: Sendable {
             // The shard by its primary's id: stable across failovers, unlike addresses.
             labels.append(("__meta_redis_doctor_shard", node.isPrimary ? node.id : node.primaryID ?? ""))
             if node.slotCount > 0 { labels.append(("__meta_redis_doctor_slots", node.slotText)) }
-            let flags = node.flags.filter { !["myself", "master", "slave"].contains($0) }
+            let flags = node.stateFlags
             if !flags.isEmpty { labels.append(("__meta_redis_doctor_flags", flags.joined(separator: ","))) }
             return Target(address: node.hasNoAddress ? "" : node.address, role: role, labels: labels)
         }.filter { !$0.address.isEmpty }

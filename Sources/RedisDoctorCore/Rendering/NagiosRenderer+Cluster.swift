@@ -9,12 +9,7 @@ extension NagiosRenderer {
         line += " | " + perfdata.joined(separator: " ")
         var lines = [line]
         for (node, result) in report.findings {
-            var text = "\(result.status.label) \(node.map { "\($0.address) " } ?? "")\(result.ruleID): \(result.summary)"
-            // Evidence that only repeats the summary is said once.
-            let evidence = result.evidence.filter { $0 != result.summary }
-            if !evidence.isEmpty { text += " (" + evidence.joined(separator: "; ") + ")" }
-            if !result.advice.isEmpty { text += " - advice: " + result.advice.joined(separator: "; ") }
-            lines.append(OutputText.nagios(text))
+            lines.append(Self.longOutputLine(result, node: node?.address, skippingRepeatedSummary: true))
         }
         return lines.joined(separator: "\n")
     }

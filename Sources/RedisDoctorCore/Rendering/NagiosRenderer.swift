@@ -23,15 +23,22 @@ public struct NagiosRenderer: Sendable {
         if !perfdata.isEmpty { line += " | " + perfdata.joined(separator: " ") }
         var lines = [line]
         for result in report.resultsWorstFirst where result.status != .ok && result.status != .skipped {
-            var text = "\(result.status.label) \(result.ruleID): \(result.summary)"
-            if !result.evidence.isEmpty { text += " (" + result.evidence.joined(separator: "; ") + ")" }
-            if !result.advice.isEmpty { text += " - advice: " + result.advice.joined(separator: "; ") }
-            lines.append(OutputText.nagios(text))
+            lines.append(Self.longOutputLine(result))
         }
         for result in report.results where result.status == .ok && result.notJudged != nil {
             lines.append(OutputText.nagios("OK \(result.ruleID): \(result.summary)"))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `WARNING [127.0.0.1:7001 ]rule: summary (evidence; ...) - advice: ...`; with
+    /// `skippingRepeatedSummary` (the cluster report), evidence that only repeats the summary is said once.
+    static func longOutputLine(_ result: RuleResult, node: String? = nil, skippingRepeatedSummary: Bool = false) -> String {
+        var text = "\(result.status.label) \(node.map { "\($0) " } ?? "")\(result.ruleID): \(result.summary)"
+        let evidence = result.evidence.filter { !(skippingRepeatedSummary && $0 == result.summary) }
+        if !evidence.isEmpty { text += " (" + evidence.joined(separator: "; ") + ")" }
+        if !result.advice.isEmpty { text += " - advice: " + result.advice.joined(separator: "; ") }
+        return OutputText.nagios(text)
     }
 
     /// The text after `REDIS STATUS - `.

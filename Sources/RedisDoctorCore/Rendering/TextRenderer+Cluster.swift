@@ -7,17 +7,9 @@ extension TextRenderer {
         if let error = report.error {
             lines += ["", "\(word(error.status)) \(OutputText.oneLine(error.message))"]
         }
-        let width = Status.allCases.map(\.label.count).max() ?? 0
-        let indent = String(repeating: " ", count: width + 2)
-        func finding(_ result: RuleResult, _ prefix: String) {
-            let pad = String(repeating: " ", count: width - result.status.label.count)
-            lines.append("\(word(result.status))\(pad)  \(prefix)\(result.ruleID): \(OutputText.oneLine(result.summary))")
-            for evidence in result.evidence where evidence != result.summary { lines.append("\(indent)evidence: \(OutputText.oneLine(evidence))") }
-            for advice in result.advice { lines.append("\(indent)advice:   \(OutputText.oneLine(advice))") }
-        }
         let problems = report.results.filter { $0.status != .ok && $0.status != .skipped }
         if !problems.isEmpty { lines.append("") }
-        problems.forEach { finding($0, "") }
+        for result in problems { lines += finding(result, skippingRepeatedSummary: true) }
         let ok = report.results.filter { $0.status == .ok }
         if !ok.isEmpty { lines += ["", "\(word(.ok)) (\(ok.count)): " + ok.map(\.ruleID).joined(separator: ", ")] }
         for shard in Self.shards(report.nodes) {

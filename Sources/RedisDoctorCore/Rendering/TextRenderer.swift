@@ -22,14 +22,8 @@ public struct TextRenderer: Sendable {
         let ordered = report.resultsWorstFirst
         let problems = ordered.filter { $0.status != .ok && $0.status != .skipped }
         if !problems.isEmpty { lines.append("") }
-        let width = Status.allCases.map(\.label.count).max() ?? 0
-        for result in problems {
-            let pad = String(repeating: " ", count: width - result.status.label.count)
-            lines.append("\(word(result.status))\(pad)  \(result.ruleID): \(OutputText.oneLine(result.summary))")
-            let indent = String(repeating: " ", count: width + 2)
-            for evidence in result.evidence { lines.append("\(indent)evidence: \(OutputText.oneLine(evidence))") }
-            for advice in result.advice { lines.append("\(indent)advice:   \(OutputText.oneLine(advice))") }
-        }
+        let width = Self.statusWidth
+        for result in problems { lines += finding(result) }
         let ok = ordered.filter { $0.status == .ok }
         let skipped = ordered.filter { $0.status == .skipped }
         if !ok.isEmpty || !skipped.isEmpty { lines.append("") }
@@ -46,6 +40,21 @@ public struct TextRenderer: Sendable {
             lines.append("\(word(.skipped)) (\(skipped.count)): " + items.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The widest status word: findings line up after it.
+    static let statusWidth = Status.allCases.map(\.label.count).max() ?? 0
+
+    /// A finding: its status, rule and summary, then its evidence and advice indented.
+    func finding(_ result: RuleResult, prefix: String = "", skippingRepeatedSummary: Bool = false) -> [String] {
+        let pad = String(repeating: " ", count: Self.statusWidth - result.status.label.count)
+        let indent = String(repeating: " ", count: Self.statusWidth + 2)
+        var lines = ["\(word(result.status))\(pad)  \(prefix)\(result.ruleID): \(OutputText.oneLine(result.summary))"]
+        for evidence in result.evidence where !(skippingRepeatedSummary && evidence == result.summary) {
+            lines.append("\(indent)evidence: \(OutputText.oneLine(evidence))")
+        }
+        for advice in result.advice { lines.append("\(indent)advice:   \(OutputText.oneLine(advice))") }
+        return lines
     }
 
     func word(_ status: Status) -> String {
