@@ -26,6 +26,12 @@ public struct Deadline: Sendable {
         return Deadline(startNanos: startNanos, endNanos: min(endNanos, soon))
     }
 
+    /// The same deadline, ending once `fraction` of the time left has passed: a share that
+    /// keeps the rest for what comes after (judging, printing).
+    public func capped(fraction: Double) -> Deadline {
+        capped(atMost: Double(remainingMilliseconds) / 1000 * fraction)
+    }
+
     public var elapsedSeconds: Double { Double(MonotonicClock.now() - startNanos) / 1e9 }
 
     public var hasPassed: Bool { MonotonicClock.now() >= endNanos }

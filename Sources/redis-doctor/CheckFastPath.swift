@@ -23,11 +23,13 @@ enum CheckFastPath {
             guard word.hasPrefix("-"), word != "-", word != "--" else { return nil }
             // The value-less TLS flags: without them here every TLS check would pay for
             // ArgumentParser, which costs more than a whole check.
-            if word == "--tls" || word == "--insecure" || (word == "--cluster" && seenCheck) {
+            if word == "--tls" || word == "--insecure" || (["--cluster", "--sentinel", "--follow"].contains(word) && seenCheck) {
                 guard seenSingles.insert(word).inserted else { return nil }
                 switch word {
                 case "--tls": request.connection.spec.tlsRequested = true
                 case "--insecure": request.connection.spec.tls.verify = false
+                case "--sentinel": request.sentinel = true
+                case "--follow": request.follow = true
                 default: request.cluster = true
                 }
                 continue
@@ -54,7 +56,7 @@ enum CheckFastPath {
     enum Option: String {
         case host, port, socket, pass, user, db, uri, timeout, maxReplyBytes, cacert, cacertdir, cert, key, sni
         case warning, critical, set, only, skip, config, format, interval, stateFile, fromSnapshot, fromFile, takenAt, clientListLimit
-        case seed, concurrency, prevPerfdata, prevTime
+        case seed, concurrency, prevPerfdata, prevTime, master, sentinelUser, sentinelPassFile
 
         init?(_ word: String) {
             let shorts: [String: Option] = ["-h": .host, "-p": .port, "-s": .socket, "-a": .pass, "-n": .db, "-u": .uri, "-t": .timeout]
@@ -66,6 +68,7 @@ enum CheckFastPath {
                 "--format": .format, "--interval": .interval, "--state-file": .stateFile, "--from-snapshot": .fromSnapshot,
                 "--from-file": .fromFile, "--taken-at": .takenAt, "--client-list-limit": .clientListLimit,
                 "--seed": .seed, "--concurrency": .concurrency, "--prev-perfdata": .prevPerfdata, "--prev-time": .prevTime,
+                "--master": .master, "--sentinel-user": .sentinelUser, "--sentinel-pass-file": .sentinelPassFile,
             ]
             guard let option = shorts[word] ?? longs[word] else { return nil }
             self = option
@@ -120,6 +123,9 @@ enum CheckFastPath {
         case .concurrency: guard let n = Int(value) else { return false }; r.concurrency = n
         case .prevPerfdata: r.prevPerfdata = value
         case .prevTime: guard let n = Double(value) else { return false }; r.prevTime = n
+        case .master: r.master = value
+        case .sentinelUser: r.sentinelUser = value
+        case .sentinelPassFile: r.sentinelPassFile = value
         }
         return true
     }

@@ -21,4 +21,10 @@ struct CheckRequest: Equatable {
     var cluster = false
     var seeds: [String] = []
     var concurrency: Int?
+    /// `--sentinel --master NAME`, the sentinels' own user and password file, `--follow`.
+    var sentinel = false
+    var master: String?
+    var sentinelUser: String?
+    var sentinelPassFile: String?
+    var follow = false
 }

@@ -12,6 +12,7 @@ struct CheckRunner {
 
     func run() -> Int32 {
         if request.cluster { return ClusterCheckRunner(request: request, stopwatch: stopwatch).run() }
+        if request.sentinel { return SentinelCheckRunner(request: request, stopwatch: stopwatch).run() }
         var (report, saveState) = makeReport()
         report.timing = stopwatch.timing()
         let text = render(report)
@@ -99,7 +100,11 @@ struct CheckRunner {
             throw UsageError(message: "--prev-perfdata and \(other) both give a previous sample: use one")
         }
         if !request.seeds.isEmpty || request.concurrency != nil {
-            throw UsageError(message: "\(request.seeds.isEmpty ? "--concurrency" : "--seed") applies to --cluster only")
+            throw UsageError(message: "\(request.seeds.isEmpty ? "--concurrency" : "--seed") applies to --cluster and --sentinel only")
+        }
+        if let other = request.master != nil ? "--master" : request.sentinelUser != nil ? "--sentinel-user"
+            : request.sentinelPassFile != nil ? "--sentinel-pass-file" : request.follow ? "--follow" : nil {
+            throw UsageError(message: "\(other) applies to --sentinel only")
         }
         if let text = request.takenAt, request.fromFile == nil {
             throw UsageError(message: "--taken-at \(text): only with --from-file (a live server and a snapshot carry their own time)")

@@ -21,11 +21,11 @@ struct ClusterCheckRunner {
         "cluster via " + ((try? request.connection.spec.resolve())?.description ?? "-")
     }
 
-    private func failed(_ error: CheckError) -> ClusterReport {
-        ClusterReport(name: name, error: error)
+    private func failed(_ error: CheckError) -> TopologyReport {
+        TopologyReport(name: name, error: error)
     }
 
-    private func makeReport() -> ClusterReport {
+    private func makeReport() -> TopologyReport {
         let session: SessionSetup
         let settings: RuleSettings
         let cluster: ClusterSession
@@ -43,7 +43,7 @@ struct ClusterCheckRunner {
         }
         do throws(CheckError) {
             let state = try cluster.collect(deadline: session.deadline, options: session.options, clientListLimit: request.clientListLimit)
-            return ClusterReport.evaluate(state, settings: settings)
+            return TopologyReport.evaluate(state, settings: settings)
         } catch {
             return failed(error)
         }
@@ -53,7 +53,9 @@ struct ClusterCheckRunner {
     private func refuseSingleNodeOptions() throws(UsageError) {
         let given = [("--from-file", request.fromFile != nil), ("--from-snapshot", request.fromSnapshot != nil),
                      ("--interval", request.interval != nil), ("--state-file", request.stateFile != nil),
-                     ("--prev-perfdata", request.givenPrevPerfdata != nil)].filter(\.1).map(\.0)
+                     ("--prev-perfdata", request.givenPrevPerfdata != nil), ("--sentinel", request.sentinel), ("--master", request.master != nil),
+                     ("--follow", request.follow), ("--sentinel-user", request.sentinelUser != nil),
+                     ("--sentinel-pass-file", request.sentinelPassFile != nil)].filter(\.1).map(\.0)
         if let first = given.first { throw UsageError(message: "\(first) does not apply to --cluster (each node is sampled once)") }
     }
 

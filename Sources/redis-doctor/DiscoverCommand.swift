@@ -4,14 +4,26 @@ import RedisDoctorClient
 struct DiscoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discover",
-        abstract: "List a cluster's nodes for the monitoring engines: Prometheus http_sd/file_sd JSON, or host:port lines.",
-        discussion: "Starts from the connection target (and each --seed). Failed and handshaking nodes are left out unless --all; noaddr nodes have no address to list. Exit codes: 0 listed, 1 CLUSTER NODES refused (not a cluster, NOPERM, a wrong password), 2 no seed reachable, 3 usage. Connection options (-h -p -a --user -u -t, TLS) are listed in redis-doctor --help."
+        abstract: "List a cluster's or a sentinel set's nodes for the monitoring engines: Prometheus http_sd/file_sd JSON, or host:port lines.",
+        discussion: "Starts from the connection target (and each --seed): a cluster node, or with --sentinel a sentinel. Failed and handshaking nodes (replicas flagged down, sentinels that do not answer) are left out unless --all; noaddr nodes have no address to list. Exit codes: 0 listed, 1 refused (not a cluster, an unknown master name, NOPERM, a wrong password), 2 no seed reachable, 3 usage. Connection options (-h -p -a --user -u -t, TLS) are listed in redis-doctor --help."
     )
 
     @ParentCommand var root: RedisDoctor
 
     @Flag(name: .long, help: "Discover the nodes of a Redis Cluster.")
     var cluster = false
+
+    @Flag(name: .long, help: "Discover a Sentinel set's master, replicas and sentinels (with --master).")
+    var sentinel = false
+
+    @Option(name: .long, help: ArgumentHelp("With --sentinel: the master's name.", valueName: "name"))
+    var master: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --sentinel: the sentinels' ACL user; its password from REDISDOCTOR_SENTINEL_AUTH or --sentinel-pass-file.", valueName: "name"))
+    var sentinelUser: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --sentinel: a file holding the sentinels' password.", valueName: "file"))
+    var sentinelPassFile: String?
 
     @Option(name: .long, help: ArgumentHelp("Another seed to try if the first does not answer (repeatable; [::1]:7000 for IPv6).", valueName: "host:port"))
     var seed: [String] = []
@@ -23,7 +35,8 @@ struct DiscoverCommand: ParsableCommand {
     var format: DiscoverFormat = .json
 
     func run() throws {
-        throw DiscoverRunner(connection: root.connection.settings, cluster: cluster, seeds: seed, all: all, format: format).run().exitCode
+        throw DiscoverRunner(connection: root.connection.settings, cluster: cluster, sentinel: sentinel, master: master, sentinelUser: sentinelUser,
+                             sentinelPassFile: sentinelPassFile, seeds: seed, all: all, format: format).run().exitCode
     }
 }
 

@@ -20,7 +20,7 @@ extension OutputFormat {
         }
     }
 
-    func render(_ report: ClusterReport) -> String {
+    func render(_ report: TopologyReport) -> String {
         switch self {
         case .nagios: return NagiosRenderer().render(report)
         case .json: return JSONRenderer().render(report)

@@ -7,7 +7,7 @@ import Testing
 struct ClusterVerdictTests {
     /// The capture with `change` applied to every answering node's CLUSTER NODES and CLUSTER INFO.
     static func derived(_ views: [ClusterExampleNode], nodes change: (String, String) -> String = { $1 },
-                        info: (String, String) -> String = { $1 }) -> ClusterReport {
+                        info: (String, String) -> String = { $1 }) -> TopologyReport {
         let changed = views.map { view -> ClusterExampleNode in
             guard let text = view.nodes else { return view }
             var copy = ClusterExampleNode(view.address, nodes: change(view.address, text), info: info(view.address, view.info),
@@ -16,10 +16,10 @@ struct ClusterVerdictTests {
             return copy
         }
         let state = RuleExample("derived", info: "", cluster: changed, expect: .ok).clusterState()!
-        return ClusterReport.evaluate(state)
+        return TopologyReport.evaluate(state)
     }
 
-    static func result(_ report: ClusterReport, _ id: String) -> RuleResult? { report.results.first { $0.ruleID == id } }
+    static func result(_ report: TopologyReport, _ id: String) -> RuleResult? { report.results.first { $0.ruleID == id } }
 
     @Test func absurdNumbersNeitherTrapNorPass() throws {
         let report = Self.derived(ClusterCaptures.Healthy.views, nodes: { address, text in

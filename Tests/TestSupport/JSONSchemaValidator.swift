@@ -13,6 +13,11 @@ public enum JSONSchemaValidator {
         URL(fileURLWithPath: checkOutputSchema).deletingLastPathComponent().appendingPathComponent("cluster-output.schema.json").path
     }
 
+    /// Docs/sentinel-output.schema.json: `check --sentinel --format json`.
+    public static var sentinelOutputSchema: String {
+        URL(fileURLWithPath: checkOutputSchema).deletingLastPathComponent().appendingPathComponent("sentinel-output.schema.json").path
+    }
+
     /// Exit status 0 when `json` is valid, and the validator's message otherwise. The other
     /// schemas next to `schema` resolve its `$ref`s, offline.
     public static func validate(_ json: String, schema: String = checkOutputSchema) throws -> (status: Int32, text: String) {

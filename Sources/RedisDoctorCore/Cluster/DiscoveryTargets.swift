@@ -1,4 +1,5 @@
-/// What `discover` prints for the monitoring engines: one target per node, as Prometheus's
+/// What `discover` prints for the monitoring engines: one target per node (a cluster's, or a
+/// sentinel set's master, replicas and sentinels), as Prometheus's
 /// http_sd and file_sd read them (a JSON list of `{"targets": [...], "labels": {...}}`),
 /// or one `host:port role` line each for Icinga 2 and Checkmk inventories.
 public struct DiscoveryTargets: Sendable {
@@ -30,6 +31,31 @@ public struct DiscoveryTargets: Sendable {
             if !flags.isEmpty { labels.append(("__meta_redis_doctor_flags", flags.joined(separator: ","))) }
             return Target(address: node.hasNoAddress ? "" : node.address, role: role, labels: labels)
         }.filter { !$0.address.isEmpty }
+    }
+
+    /// A sentinel set: the master the sentinels agree on, its replicas (as the freshest view
+    /// lists them) and the sentinels themselves. Replicas flagged down or disconnected and
+    /// sentinels that did not answer are left out unless `all`.
+    public init(sentinel state: SentinelState, all: Bool) {
+        let common = [("__meta_redis_doctor_kind", "sentinel"), ("__meta_redis_doctor_master_name", state.masterName),
+                      ("__meta_redis_doctor_seed", state.seed)]
+        func target(_ address: String, _ role: String, flags: [String]) -> Target {
+            Target(address: address, role: role, labels: [("__meta_redis_doctor_role", role)] + common
+                   + (flags.isEmpty ? [] : [("__meta_redis_doctor_flags", flags.joined(separator: ","))]))
+        }
+        var targets: [Target] = []
+        if let master = state.agreedMasterAddress {
+            targets.append(target(master, "master", flags: state.freshest?.master?.stateFlags ?? []))
+        }
+        for replica in state.replicas {
+            guard let address = replica.address, all || !(replica.isDown || replica.isDisconnected) else { continue }
+            targets.append(target(address, "replica", flags: replica.stateFlags))
+        }
+        for view in state.views where all || view.answered {
+            targets.append(target(view.address, "sentinel", flags: view.answered ? [] : ["unreachable"]))
+        }
+        var seen = Set<String>()
+        self.targets = targets.filter { seen.insert($0.address).inserted }
     }
 
     /// `[{"targets":["127.0.0.1:7000"],"labels":{...}}, ...]`.

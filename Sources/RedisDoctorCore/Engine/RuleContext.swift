@@ -7,16 +7,19 @@ public struct RuleContext: Sendable {
     public let settings: RuleSettings
     /// Every node's view, for the cluster rules of `check --cluster`; nil on a single-node check.
     public let cluster: ClusterState?
+    /// Every sentinel's view of one master, for the sentinel rules of `check --sentinel`.
+    public let sentinel: SentinelState?
     let defaults: RuleDescription
 
     public init(description: RuleDescription, current: ParsedSnapshot, previous: ParsedSnapshot?, settings: RuleSettings,
-                cluster: ClusterState? = nil) {
+                cluster: ClusterState? = nil, sentinel: SentinelState? = nil) {
         self.ruleID = description.id
         self.defaults = description
         self.current = current
         self.previous = previous
         self.settings = settings
         self.cluster = cluster
+        self.sentinel = sentinel
     }
 
     public var info: Info { current.info }

@@ -74,6 +74,7 @@ public enum RuleCategory: String, Sendable, Hashable, CaseIterable {
     case server
     case security
     case cluster
+    case sentinel
 
     public var title: String {
         switch self {
@@ -85,6 +86,7 @@ public enum RuleCategory: String, Sendable, Hashable, CaseIterable {
         case .server: return "Server"
         case .security: return "Security"
         case .cluster: return "Cluster"
+        case .sentinel: return "Sentinel"
         }
     }
 }
@@ -144,6 +146,8 @@ public struct RuleExample: Sendable, Hashable {
     public var tls: TLSPeer?
     /// Each node's view, for the cluster rules (`info` is then unused).
     public var cluster: [ClusterExampleNode]
+    /// Every sentinel's answers and the master's ROLE, for the sentinel rules.
+    public var sentinel: SentinelExample?
     public var expectedStatus: Status
     /// Substrings that must appear in the result's evidence.
     public var expectEvidence: [String]
@@ -151,11 +155,12 @@ public struct RuleExample: Sendable, Hashable {
     public init(
         _ title: String, info: String, clientList: String? = nil, previousInfo: String? = nil,
         replies: [String: String] = [:], settings: [String: String] = [:], tls: TLSPeer? = nil,
-        cluster: [ClusterExampleNode] = [],
+        cluster: [ClusterExampleNode] = [], sentinel: SentinelExample? = nil,
         expect expectedStatus: Status, expectEvidence: [String] = []
     ) {
         self.tls = tls
         self.cluster = cluster
+        self.sentinel = sentinel
         self.title = title
         self.info = info
         self.clientList = clientList

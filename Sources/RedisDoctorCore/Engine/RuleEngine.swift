@@ -6,13 +6,14 @@ public enum RuleEngine {
         current: ParsedSnapshot,
         previous: ParsedSnapshot? = nil,
         settings: RuleSettings = RuleSettings(),
-        cluster: ClusterState? = nil
+        cluster: ClusterState? = nil,
+        sentinel: SentinelState? = nil
     ) -> [RuleResult] {
         var results: [RuleResult] = []
         for rule in rules {
             let description = rule.description
             guard settings.isEnabled(id: description.id, defaultEnabled: description.enabledByDefault) else { continue }
-            let context = RuleContext(description: description, current: current, previous: previous, settings: settings, cluster: cluster)
+            let context = RuleContext(description: description, current: current, previous: previous, settings: settings, cluster: cluster, sentinel: sentinel)
             do {
                 results.append(try rule.evaluate(context))
             } catch {

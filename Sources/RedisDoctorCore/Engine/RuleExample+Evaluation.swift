@@ -20,7 +20,8 @@ extension RuleExample {
     public func evaluate(_ rule: any HealthRule.Type) throws(RuleSettingsError) -> RuleResult {
         let (current, previous) = snapshots()
         let settings = try RuleSettings(overrides: settings)
-        return RuleEngine.evaluate([rule], current: current, previous: previous, settings: settings, cluster: clusterState()).first
+        return RuleEngine.evaluate([rule], current: current, previous: previous, settings: settings, cluster: clusterState(),
+                                 sentinel: sentinel?.state()).first
             ?? RuleResult(ruleID: rule.description.id, status: .skipped, summary: "disabled")
     }
 

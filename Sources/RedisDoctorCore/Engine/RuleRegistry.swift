@@ -1,8 +1,8 @@
 /// Every rule, in the order reports list them. A rule not listed here does not exist:
 /// the docs test fails when Docs/rules/ and this list disagree.
 public enum RuleRegistry {
-    /// Every rule: the single-node catalogue, then the cluster rules.
-    public static let all: [any HealthRule.Type] = nodeRules + clusterRules
+    /// Every rule: the single-node catalogue, then the cluster and sentinel rules.
+    public static let all: [any HealthRule.Type] = nodeRules + clusterRules + sentinelRules
 
     /// What a check runs on one server (and `check --cluster` on each node).
     public static let nodeRules: [any HealthRule.Type] = [
@@ -38,6 +38,15 @@ public enum RuleRegistry {
         ClusterNodesRule.self,
         ClusterReplicasRule.self,
         ClusterConsistencyRule.self,
+    ]
+
+    /// What `check --sentinel` runs once over every sentinel's view of the master.
+    public static let sentinelRules: [any HealthRule.Type] = [
+        SentinelQuorumRule.self,
+        SentinelAgreementRule.self,
+        SentinelMasterRule.self,
+        SentinelReplicasRule.self,
+        SentinelFailoverRule.self,
     ]
 
     public static func rule(id: String) -> (any HealthRule.Type)? {

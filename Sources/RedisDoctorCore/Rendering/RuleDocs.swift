@@ -52,7 +52,9 @@ public enum RuleDocs {
                 out.append("")
                 out.append("### \(example.title) → \(example.expectedStatus.label)")
                 out.append("")
-                if example.cluster.isEmpty {
+                if let sentinel = example.sentinel {
+                    out += sentinelBlocks(sentinel)
+                } else if example.cluster.isEmpty {
                     out += block("INFO", example.info)
                 } else {
                     out += clusterBlocks(example.cluster)
@@ -87,6 +89,32 @@ public enum RuleDocs {
             }
             let state = ClusterInfo(parsing: Array(node.info.utf8)).state.map { ", cluster_state:\($0)" } ?? ""
             out += block("CLUSTER NODES on \(node.address)\(state)", text)
+        }
+        return out
+    }
+
+    /// A sentinel example: what each sentinel says of the master, the master's ROLE and the
+    /// earlier sample, as a table (the captures' full field lists are in the test fixtures).
+    static func sentinelBlocks(_ example: SentinelExample) -> [String] {
+        let state = example.state()
+        var out = ["| sentinel | GET-MASTER-ADDR-BY-NAME | master flags | config-epoch | replicas (flags) | CKQUORUM |", "| --- | --- | --- | --- | --- | --- |"]
+        for view in state.views {
+            guard view.snapshot != nil else {
+                out.append("| \(view.address) | \(view.failure ?? "no answer") | | | | |")
+                continue
+            }
+            let master = view.master
+            let replicas = view.replicas.map { "\($0.address ?? "?") (\($0["flags"] ?? ""))" }.joined(separator: ", ")
+            let quorum = view.quorumCheck.map { ($0.ok ? "" : "-") + $0.text } ?? ""
+            out.append("| \(view.address) | \(view.masterAddress ?? view.masterRefusal ?? "") | \(master?["flags"] ?? "") | \(master?["config-epoch"] ?? "") | \(replicas) | \(quorum) |")
+        }
+        out.append("")
+        if let probe = example.probe {
+            let answer = probe.failure ?? probe.refusal ?? (probe.role ?? "?") + (probe.following.map { " of \($0)" } ?? "")
+            out += ["ROLE at \(probe.address): \(answer)", ""]
+        }
+        if let previous = example.previous {
+            out += ["Earlier sample (\(previous.source)): master \(previous.masterAddress ?? "not kept"), config-epoch \(previous.configEpoch.map { String($0) } ?? "?")", ""]
         }
         return out
     }
