@@ -62,7 +62,9 @@ struct SentinelSession {
             // A refusal in a sentinel's words (an unknown name, NOPERM) before a connection failure.
             let errors = visits.compactMap(\.error)
             var error = errors.first { $0.status == .unknown } ?? errors.first ?? CheckError(kind: .unreachable, message: "no sentinel answered")
-            error.message = "no sentinel answered SENTINEL MASTER \(masterName): " + state.silent.prefix(5).joined(separator: "; ")
+            // A login refused is said with the sentinels' own credential options; else every reason.
+            error.message = "no sentinel answered SENTINEL MASTER \(masterName): "
+                + (error.kind == .authentication ? error.message : state.silent.prefix(5).joined(separator: "; "))
             throw error
         }
         if let address = state.agreedMasterAddress, let endpoint = Self.endpoint(address) {

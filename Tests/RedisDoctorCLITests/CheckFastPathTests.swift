@@ -23,6 +23,8 @@ struct CheckFastPathTests {
         ["-p", "7000", "check", "--cluster"],
         ["check", "--prev-perfdata", "'expired_keys'=5c;;;0 'uptime'=60s", "--prev-time", "1764576000"],
         ["check", "--cluster", "--seed", "127.0.0.1:7001", "--seed", "[::1]:7002", "--concurrency", "4", "--format", "json"],
+        ["-p", "26379", "check", "--sentinel", "--master", "mymaster"],
+        ["check", "--sentinel", "--master=cache", "--seed", "10.0.0.2:26379", "--sentinel-user", "mon", "--sentinel-pass-file", "/etc/rd/sentinel.pw", "--follow"],
     ]
 
     @Test(arguments: accepted)
@@ -39,6 +41,7 @@ struct CheckFastPathTests {
         ["check", "-p", "1", "-p", "2"], ["check", "--interval"], ["--format", "json", "check"], ["check", "extra"],
         ["check", "-t", "-1"],
         ["--cluster", "check"], ["check", "--cluster", "--cluster"], ["check", "--concurrency", "many"],
+        ["--sentinel", "check"], ["check", "--follow", "--follow"], ["check", "--master"],
     ]
 
     @Test(arguments: declined)

@@ -78,3 +78,41 @@ struct SentinelCheckTests {
         #expect(try CommandRun.run(["-p", first, "check", "--follow"]).exitCode == 3)
     }
 }
+
+extension SentinelCheckTests {
+    /// Sentinels with their own password: asked with --sentinel-user/REDISDOCTOR_SENTINEL_AUTH or
+    /// --sentinel-pass-file, never -a (the data nodes'); a missing one is UNKNOWN in the
+    /// sentinel's words, and no password appears in any output.
+    @Test func sentinelsTakeTheirOwnCredentials() throws {
+        let password = "s3ntinel-only-pw"
+        let set = try LocalSentinel(quorum: 1, sentinelCount: 1, sentinelPassword: password)
+        defer { set.stop() }
+        let port = String(set.sentinels[0].port)
+        let check = ["-p", port, "check", "--sentinel", "--master", "mymaster"]
+
+        let missing = try CommandRun.run(check)
+        #expect(missing.exitCode == 3, "\(missing.stdout)")
+        #expect(missing.stdout.contains("NOAUTH") && missing.stdout.contains("--sentinel-pass-file"), "\(missing.stdout)")
+
+        let fromEnvironment = try CommandRun.run(check, environment: ["REDISDOCTOR_SENTINEL_AUTH": password])
+        #expect(fromEnvironment.exitCode == 0, "\(fromEnvironment.stdout)")
+        #expect(fromEnvironment.stdout.hasPrefix("REDIS SENTINEL OK - master mymaster at 127.0.0.1:\(set.primary.port), 1 sentinels"), "\(fromEnvironment.stdout)")
+
+        let directory = try TemporaryDirectory.make(prefix: "sentinel-pass")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/pw"
+        try (password + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let fromFile = try CommandRun.run(check + ["--sentinel-pass-file", file, "--format", "json", "--follow"])
+        #expect(fromFile.exitCode == 0, "\(fromFile.stdout.prefix(800))")
+        let wrong = directory + "/wrong"
+        try "not-it\n".write(toFile: wrong, atomically: true, encoding: .utf8)
+        let refused = try CommandRun.run(check + ["--sentinel-pass-file", wrong])
+        #expect(refused.exitCode == 3, "\(refused.stdout)")
+        #expect(refused.stdout.contains("a sentinel refused the login"), "\(refused.stdout)")
+        let notAFile = try CommandRun.run(check + ["--sentinel-pass-file", directory])
+        #expect(notAFile.exitCode == 3 && notAFile.stdout.contains("not a regular file"), "\(notAFile.stdout)")
+        for run in [missing, fromEnvironment, fromFile, refused, notAFile] {
+            #expect(!run.stdout.contains(password) && !run.stderr.contains(password) && !run.stdout.contains("not-it"))
+        }
+    }
+}

@@ -11,6 +11,8 @@ public final class LocalSentinel: @unchecked Sendable {
     public let downAfterMillis: Int
     public let failoverTimeoutMillis: Int
     public let quorum: Int
+    /// The sentinels' own password (`requirepass`, and `sentinel sentinel-pass` between them).
+    public let sentinelPassword: String?
 
     public enum Failure: Error, CustomStringConvertible {
         case cliNotInstalled
@@ -26,7 +28,8 @@ public final class LocalSentinel: @unchecked Sendable {
     }
 
     public init(masterName: String = "mymaster", downAfterMillis: Int = 2000, failoverTimeoutMillis: Int = 10000,
-                quorum: Int = 2, sentinelCount: Int = 3, extraSentinelConfig: [String] = []) throws {
+                quorum: Int = 2, sentinelCount: Int = 3, extraSentinelConfig: [String] = [], sentinelPassword: String? = nil) throws {
+        self.sentinelPassword = sentinelPassword
         self.masterName = masterName
         self.downAfterMillis = downAfterMillis
         self.failoverTimeoutMillis = failoverTimeoutMillis
@@ -60,7 +63,7 @@ public final class LocalSentinel: @unchecked Sendable {
                     "sentinel monitor \(masterName) 127.0.0.1 \(primary.port) \(quorum)",
                     "sentinel down-after-milliseconds \(masterName) \(downAfterMillis)",
                     "sentinel failover-timeout \(masterName) \(failoverTimeoutMillis)",
-                ] + extraSentinelConfig))
+                ] + extraSentinelConfig + (sentinelPassword.map { ["requirepass \($0)", "sentinel sentinel-pass \($0)"] } ?? [])))
             }
         } catch {
             started.forEach { $0.stop() }
@@ -122,7 +125,7 @@ public final class LocalSentinel: @unchecked Sendable {
     /// redis-cli's reply to `args` sent to the sentinel at `port`, as it prints it to a pipe
     /// (one element a line, errors as their text, a nil as an empty line).
     public func sentinelCall(_ port: Int, _ args: String...) -> String {
-        Self.cli(port, args)
+        Self.cli(port, args, password: sentinelPassword)
     }
 
     /// The primary the sentinel at `port` names for `masterName`, "127.0.0.1:PORT"; nil if none.
@@ -135,7 +138,7 @@ public final class LocalSentinel: @unchecked Sendable {
     /// A SENTINEL reply made of field/value lists (MASTER: one; MASTERS, SENTINELS, REPLICAS:
     /// one each), each as a dictionary. redis-cli prints them flat; each list starts at `name`.
     public func sentinelEntries(_ port: Int, _ args: String...) -> [[String: String]] {
-        let lines = Self.cli(port, ["SENTINEL"] + args).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = Self.cli(port, ["SENTINEL"] + args, password: sentinelPassword).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.first == "name" else { return [] }
         var entries: [[String: String]] = []
         var index = 0
@@ -153,9 +156,10 @@ public final class LocalSentinel: @unchecked Sendable {
             ?? ["/usr/bin/redis-cli", "/usr/local/bin/redis-cli"].first { access($0, X_OK) == 0 }
     }
 
-    static func cli(_ port: Int, _ args: [String]) -> String {
+    static func cli(_ port: Int, _ args: [String], password: String? = nil) -> String {
+        let login = password.map { ["--no-auth-warning", "-a", $0] } ?? []
         guard let executable = cliExecutable,
-              let run = try? PipedProcess.run(executable, ["-h", "127.0.0.1", "-p", String(port)] + args, input: "") else { return "" }
+              let run = try? PipedProcess.run(executable, ["-h", "127.0.0.1", "-p", String(port)] + login + args, input: "") else { return "" }
         return run.text.hasSuffix("\n") ? String(run.text.dropLast()) : run.text
     }
 }

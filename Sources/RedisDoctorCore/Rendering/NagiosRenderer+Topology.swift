@@ -7,7 +7,7 @@ extension NagiosRenderer {
         var line = "\(report.serviceName) \(status.label) - " + OutputText.nagios(summary(report))
         let perfdata = (report.isSentinel ? [] : ["'cluster_nodes'=\(report.nodes.count);;;0", "'cluster_shards'=\(report.shardCount);;;0"])
             + report.results.flatMap(\.metrics).compactMap(\.perfdata)
-        line += " | " + perfdata.joined(separator: " ")
+        if !perfdata.isEmpty { line += " | " + perfdata.joined(separator: " ") }
         var lines = [line]
         for (node, result) in report.findings {
             lines.append(Self.longOutputLine(result, node: node?.address, skippingRepeatedSummary: true))
@@ -40,6 +40,8 @@ extension NagiosRenderer {
         }
         var text = parts.joined(separator: "; ")
         if !others.isEmpty { text += " (" + others.joined(separator: ", ") + ")" }
+        // Nothing was listed: a size of nothing says nothing.
+        if report.error != nil && report.nodes.isEmpty { return text }
         let size = report.sizeText
         if text.isEmpty {
             let ok = report.results.filter { $0.status == .ok }.count
