@@ -35,7 +35,8 @@ public struct NagiosRenderer: Sendable {
     /// `skippingRepeatedSummary` (the cluster report), evidence that only repeats the summary is said once.
     static func longOutputLine(_ result: RuleResult, node: String? = nil, skippingRepeatedSummary: Bool = false) -> String {
         var text = "\(result.status.label) \(node.map { "\($0) " } ?? "")\(result.ruleID): \(result.summary)"
-        let evidence = result.evidence.filter { !(skippingRepeatedSummary && $0 == result.summary) }
+        // Evidence the summary already says in full is not said twice.
+        let evidence = result.evidence.filter { !(skippingRepeatedSummary && result.summary.contains($0)) }
         if !evidence.isEmpty { text += " (" + evidence.joined(separator: "; ") + ")" }
         if !result.advice.isEmpty { text += " - advice: " + result.advice.joined(separator: "; ") }
         return OutputText.nagios(text)

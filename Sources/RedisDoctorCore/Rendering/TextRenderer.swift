@@ -50,7 +50,7 @@ public struct TextRenderer: Sendable {
         let pad = String(repeating: " ", count: Self.statusWidth - result.status.label.count)
         let indent = String(repeating: " ", count: Self.statusWidth + 2)
         var lines = ["\(word(result.status))\(pad)  \(prefix)\(result.ruleID): \(OutputText.oneLine(result.summary))"]
-        for evidence in result.evidence where !(skippingRepeatedSummary && evidence == result.summary) {
+        for evidence in result.evidence where !(skippingRepeatedSummary && result.summary.contains(evidence)) {
             lines.append("\(indent)evidence: \(OutputText.oneLine(evidence))")
         }
         for advice in result.advice { lines.append("\(indent)advice:   \(OutputText.oneLine(advice))") }
