@@ -26,6 +26,9 @@ public struct SentinelCollector: Sendable {
         public var error: CheckError?
     }
 
+    /// Below this, the master is not asked ROLE at all.
+    public static let minimumProbeSeconds = 0.1
+
     /// A sentinel set is a handful of processes; past this many, listed peers are not visited.
     public static let maximumSentinels = 64
 
@@ -39,24 +42,28 @@ public struct SentinelCollector: Sendable {
         var seen = Set<String>()
         let given = seeds.filter { seen.insert($0.address).inserted }
         // The seeds get half of what is left, the peers they list the rest but a fifth.
-        let first = FanOut.map(given, concurrency: concurrency) { target in
+        let firstRound = FanOut.map(given, concurrency: concurrency) { target in
             visit(target, deadline: deadline.capped(atMost: Double(deadline.remainingMilliseconds) / 1000 * 0.5), options: options)
         }
-        let known = Set(first.compactMap(\.runID))
+        // One sentinel given twice (by name and by address) is one sentinel.
+        var runIDs = Set<String>()
+        let first = firstRound.filter { $0.runID.map { runIDs.insert($0).inserted } ?? true }
+        let known = runIDs
         var peers: [ConnectionTarget] = []
         for visit in first {
             guard let snapshot = visit.snapshot else { continue }
             let view = SentinelView(address: visit.address, snapshot: snapshot, masterName: masterName)
             for peer in view.peers {
                 guard let host = peer["ip"], let port = peer.integer("port").map({ Int($0) }), (1...65535).contains(port) else { continue }
-                if let runID = peer["runid"], known.contains(runID) { continue }
+                if let runID = peer["runid"], !runID.isEmpty, !runIDs.insert(runID).inserted { continue }
                 var target = given[0]
                 target.endpoint = .tcp(host: host, port: port)
                 guard seen.insert(target.address).inserted, given.count + peers.count < Self.maximumSentinels else { continue }
                 peers.append(target)
             }
         }
-        let seconds = Double(deadline.remainingMilliseconds) / 1000 * 0.8
+        // Half of what is left: the rest is the master's ROLE and --follow's.
+        let seconds = Double(deadline.remainingMilliseconds) / 1000 * 0.5
         let second = FanOut.map(peers, concurrency: concurrency) { target in
             visit(target, deadline: deadline.capped(atMost: seconds), options: options)
         }
@@ -74,9 +81,11 @@ public struct SentinelCollector: Sendable {
             let info = try link.send(["INFO", "server"], deadline: deadline)
             let replies = try link.pipeline(commands, deadline: deadline)
             for (command, reply) in zip(commands, replies) { snapshot.exchanges.append(Exchange(command: command, reply: reply)) }
-            let runID = info.text.flatMap { text in
+            var runID = info.text.flatMap { text in
                 text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("run_id:") }.map { String($0.dropFirst(7)) }
             }
+            // INFO denied by an ACL: the sentinel's own id another way.
+            if runID == nil { runID = try link.send(["SENTINEL", "MYID"], deadline: deadline).text }
             let refusal = replies.first?.errorMessage.map { Self.sentinelError(CheckError.serverRefusal($0, command: "SENTINEL MASTER")) }
             return Visit(address: target.address, snapshot: snapshot, runID: runID, error: refusal)
         } catch {
@@ -100,6 +109,10 @@ public struct SentinelCollector: Sendable {
         var target = dataTarget
         target.endpoint = .tcp(host: address.host, port: address.port)
         let seconds = Double(deadline.remainingMilliseconds) / 1000
+        // Too little time to connect is no answer to judge: said, not a false CRITICAL.
+        guard seconds >= minimumProbeSeconds else {
+            return SentinelMasterProbe(address: target.address, notAsked: "the run's --timeout was spent on the sentinels")
+        }
         do throws(ConnectionError) {
             let link = try Connection.open(target, deadline: deadline, options: options)
             defer { link.close() }

@@ -59,7 +59,7 @@ struct DiscoverRunner {
             return .usage
         }
         do throws(CheckError) {
-            let state = try set.collect(deadline: session.deadline, options: session.options)
+            let state = try set.collect(deadline: session.deadline, options: session.options, probe: false)
             let discovered = DiscoveryTargets(sentinel: state, all: all)
             Terminal.out(format == .json ? discovered.json() + "\n" : discovered.lines())
             return .ok

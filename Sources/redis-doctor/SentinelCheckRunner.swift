@@ -54,9 +54,11 @@ struct SentinelCheckRunner {
         do throws(CheckError) {
             var previous = fromPerfdata
             if let interval = request.interval {
-                let earlier = try sentinel.collect(deadline: session.deadline.capped(fraction: 0.4), options: session.options)
+                let earlier = try sentinel.collect(deadline: session.deadline.capped(fraction: 0.3), options: session.options, probe: false)
                 previous = SentinelSample(masterAddress: earlier.agreedMasterAddress, configEpoch: earlier.configEpoch, source: "--interval")
-                Pause.sleep(seconds: min(interval, Double(session.deadline.remainingMilliseconds) / 1000))
+                // The second sample keeps at least 40% of what is left (and a second).
+                let left = Double(session.deadline.remainingMilliseconds) / 1000
+                Pause.sleep(seconds: max(0, min(interval, left - max(1, left * 0.4))))
             }
             let kept = stateFile?.previous(for: sentinel.name)
             if previous == nil, let kept {
@@ -89,7 +91,8 @@ struct SentinelCheckRunner {
 
     /// Options that read one server's samples from elsewhere do not apply to a sentinel set.
     private func refuseOptions() throws(UsageError) {
-        let given = [("--from-file", request.fromFile != nil), ("--from-snapshot", request.fromSnapshot != nil), ("--cluster", request.cluster)]
+        let given = [("--from-file", request.fromFile != nil), ("--from-snapshot", request.fromSnapshot != nil), ("--cluster", request.cluster),
+                     ("--taken-at", request.takenAt != nil)]
             .filter(\.1).map(\.0)
         if let first = given.first { throw UsageError(message: "\(first) does not apply to --sentinel") }
         if request.givenPrevPerfdata != nil, let other = request.interval != nil ? "--interval" : request.stateFile != nil ? "--state-file" : nil {

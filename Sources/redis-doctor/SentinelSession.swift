@@ -54,7 +54,9 @@ struct SentinelSession {
 
     /// Every sentinel's view and ROLE at the address they give, or the check-level error when
     /// no sentinel answered SENTINEL MASTER (the first one's, classified as for one server).
-    func collect(deadline: Deadline, options: ConnectionOptions) throws(CheckError) -> SentinelState {
+    /// `probe`: also ask ROLE at the master's address (not for `discover`, which sends the
+    /// data nodes' password nowhere).
+    func collect(deadline: Deadline, options: ConnectionOptions, probe: Bool = true) throws(CheckError) -> SentinelState {
         let visits = SentinelCollector(masterName: masterName, concurrency: concurrency).collect(seeds: sentinels, deadline: deadline, options: options)
         let views = visits.map { SentinelView(address: $0.address, snapshot: $0.snapshot, failure: $0.failure, masterName: masterName) }
         var state = SentinelState(masterName: masterName, seed: sentinels[0].description, views: views)
@@ -67,23 +69,28 @@ struct SentinelSession {
                 + (error.kind == .authentication ? error.message : state.silent.prefix(5).joined(separator: "; "))
             throw error
         }
-        if let address = state.agreedMasterAddress, let endpoint = Self.endpoint(address) {
+        // GET-MASTER-ADDR-BY-NAME refused: the address SENTINEL MASTER gives is asked instead.
+        if probe, let address = state.agreedMasterAddress ?? state.freshest?.master?.address, let endpoint = Self.endpoint(address) {
             state.probe = SentinelCollector.probe(endpoint, like: dataTarget, deadline: deadline.capped(fraction: 0.5), options: options)
         }
         return state
     }
 
-    /// `--follow`: the single-node reads on the master and every replica the freshest view lists.
+    /// `--follow`: the single-node reads on the master and every replica the freshest view
+    /// lists; a replica the sentinels flag down is judged by sentinel-replicas, not visited.
     func follow(_ state: SentinelState, deadline: Deadline, options: ConnectionOptions, clientListLimit: Int) -> [FollowedNode] {
-        var nodes: [(address: String, role: String)] = []
-        if let master = state.agreedMasterAddress { nodes.append((master, "master")) }
+        var nodes: [(address: String, role: String, skip: String?)] = []
+        if let master = state.agreedMasterAddress { nodes.append((master, "master", nil)) }
         for replica in state.replicas.prefix(SentinelCollector.maximumSentinels) {
-            if let address = replica.address, !nodes.contains(where: { $0.address == address }) { nodes.append((address, "slave")) }
+            guard let address = replica.address, !nodes.contains(where: { $0.address == address }) else { continue }
+            let flagged = replica.isDown || replica.isDisconnected
+            nodes.append((address, "slave", flagged ? "flagged by the sentinels (\(replica.stateFlags.joined(separator: ","))): not visited" : nil))
         }
         let collector = SnapshotCollector(clientListLimit: clientListLimit)
         let target = dataTarget
         let share = deadline.capped(fraction: 0.8)
         return FanOut.map(nodes, concurrency: concurrency) { node -> FollowedNode in
+            if let skip = node.skip { return FollowedNode(address: node.address, role: node.role, failure: skip) }
             guard let endpoint = Self.endpoint(node.address) else { return FollowedNode(address: node.address, role: node.role, failure: "not a host:port") }
             var nodeTarget = target
             nodeTarget.endpoint = .tcp(host: endpoint.host, port: endpoint.port)
@@ -95,7 +102,8 @@ struct SentinelSession {
                 sample.snapshot.target = node.address
                 return FollowedNode(address: node.address, role: node.role, snapshot: ParsedSnapshot(sample.snapshot, info: sample.info))
             } catch {
-                return FollowedNode(address: node.address, role: node.role, failure: error.checkError(target: node.address).message)
+                let classified = error.checkError(target: node.address)
+                return FollowedNode(address: node.address, role: node.role, failure: classified.message, error: classified)
             }
         }
     }

@@ -34,6 +34,24 @@ struct SentinelCheckTests {
         #expect(nodes.contains { $0["address"] as? String == master && $0["role"] as? String == "master" && $0["report"] != nil }, "\(nodes)")
         #expect(nodes.contains { $0["address"] as? String == "127.0.0.1:\(set.replica.port)" && $0["report"] != nil }, "\(nodes)")
 
+        // One sentinel given twice, by name and by address, is counted once (its run id).
+        let twice = try CommandRun.run(["-p", first, "check", "--sentinel", "--master", "mymaster", "--seed", "localhost:\(first)"])
+        #expect(twice.exitCode == 0 && twice.stdout.contains("'sentinels_known'=3;;;0 'sentinels_answering'=3;;;0"), "\(twice.stdout)")
+        // The data nodes' password is -a: a wrong one makes ROLE and --follow UNKNOWN, never OK, and is never printed.
+        let wrong = try CommandRun.run(["-p", first, "-a", "not-the-data-pw", "check", "--sentinel", "--master", "mymaster", "--follow"])
+        #expect(wrong.exitCode == 3, "\(wrong.stdout)")
+        #expect(wrong.stdout.contains("UNKNOWN sentinel-master: \(master) refused ROLE"), "\(wrong.stdout)")
+        #expect(!wrong.stdout.contains("not-the-data-pw") && !wrong.stderr.contains("not-the-data-pw"))
+
+        // Prometheus: a valid page; nodes by address (which a failover does not change), the role only in node_info.
+        let page = try CommandRun.run(["-p", first, "check", "--sentinel", "--master", "mymaster", "--format", "prometheus"]).stdout
+        let lint = try PrometheusPageValidator.promtool(page)
+        #expect(lint.status == 0 && lint.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(lint.text)")
+        #expect(try PrometheusPageValidator.pythonFamilies(page).status == 0)
+        #expect(page.contains("redis_doctor_rule_status{rule=\"sentinel-quorum\",target=\"sentinel master mymaster via 127.0.0.1:\(first)\"} 0"), "\(page.prefix(1200))")
+        #expect(page.contains("redis_doctor_sentinels_answering{target="), "\(page.prefix(1200))")
+        #expect(page.split(separator: "\n").filter { $0.hasPrefix("redis_doctor_node_info{") && $0.contains("role=\"sentinel\"") }.count == 3, "\(page.prefix(1200))")
+
         // A stopped replica: WARNING naming it, once the sentinels flag it (down-after 2 s).
         set.replica.freeze()
         let flagged = set.waitUntil(seconds: 20) {

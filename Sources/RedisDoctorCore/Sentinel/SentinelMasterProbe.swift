@@ -9,8 +9,12 @@ public struct SentinelMasterProbe: Sendable, Hashable {
     public var refusal: String?
     /// Why it did not answer.
     public var failure: String?
+    /// Why it was not asked (the run's time was spent): nothing can be said of it.
+    public var notAsked: String?
 
-    public init(address: String, role: String? = nil, following: String? = nil, refusal: String? = nil, failure: String? = nil) {
+    public init(address: String, role: String? = nil, following: String? = nil, refusal: String? = nil, failure: String? = nil,
+                notAsked: String? = nil) {
+        self.notAsked = notAsked
         self.address = address
         self.role = role
         self.following = following

@@ -3,13 +3,18 @@ extension SentinelState {
     /// answered), or more if a sentinel counts more peers than were reachable to list.
     public var knownCount: Int {
         let counted = answering.compactMap { $0.master?.integer("num-other-sentinels") }.map { Int(clamping: $0) + 1 }.max() ?? 0
-        return max(views.count, counted)
+        return max(members.count, counted)
     }
+
+    /// The sentinels that belong to the set: every view but those that answered as no
+    /// sentinel of this master (a --seed pointing elsewhere does not raise the majority).
+    public var members: [SentinelView] { views.filter { !$0.isOutsideTheSet } }
 
     /// Sentinels needed to authorize a failover: a majority of the set.
     public var majority: Int { knownCount / 2 + 1 }
 
-    /// The sentinels that did not answer SENTINEL MASTER, with why: `127.0.0.1:26381: connection refused`.
+    /// The sentinels that did not answer SENTINEL MASTER, with why: `127.0.0.1:26381: connection
+    /// refused` (those outside the set too, in their words, though they are not counted).
     public var silent: [String] {
         views.filter { !$0.answered }.map { view in
             "\(view.address): " + (view.failure ?? view.masterRefusal ?? "no answer")

@@ -19,6 +19,9 @@ public struct SentinelView: Sendable {
     public let quorumCheck: (ok: Bool, text: String)?
     /// SENTINEL GET-MASTER-ADDR-BY-NAME as `host:port`.
     public let masterAddress: String?
+    /// The server's words for each SENTINEL command it refused (`GET-MASTER-ADDR-BY-NAME`:
+    /// `NOPERM ...`): a refused list is not an empty one.
+    public let refusals: [String: String]
 
     public init(address: String, snapshot: Snapshot? = nil, failure: String? = nil, masterName: String) {
         self.address = address
@@ -35,6 +38,11 @@ public struct SentinelView: Sendable {
             if let error = reply.errorMessage { return (false, OutputText.oneLine(error)) }
             return reply.text.map { (true, OutputText.oneLine($0)) }
         }
+        var refusals: [String: String] = [:]
+        for verb in ["MASTER", "REPLICAS", "SENTINELS", "GET-MASTER-ADDR-BY-NAME"] {
+            if let message = reply(verb)?.errorMessage { refusals[verb] = OutputText.oneLine(message) }
+        }
+        self.refusals = refusals
         masterAddress = reply("GET-MASTER-ADDR-BY-NAME").flatMap { reply in
             guard let items = reply.array, items.count == 2, let host = items[0].text, let port = items[1].text else { return nil }
             return SentinelFields.address(host: host, port: port)
@@ -45,4 +53,17 @@ public struct SentinelView: Sendable {
     public var answered: Bool { master != nil }
     public var configEpoch: Int64? { master?.integer("config-epoch") }
     public var quorum: Int? { master?.integer("quorum").map { Int(clamping: $0) } }
+
+    /// `127.0.0.1:26379 refused SENTINEL REPLICAS: NOPERM ...`, when it did.
+    public func refusal(_ verb: String) -> String? {
+        refusals[verb].map { "\(address) refused SENTINEL \(verb): \($0)" }
+    }
+
+    /// Whether it answered SENTINEL MASTER with something other than a refusal of who asked:
+    /// a server that is not a sentinel, or one that does not monitor this name, is not one of
+    /// the set (`ERR No such master`, `ERR unknown command`); one that refused the login is.
+    public var isOutsideTheSet: Bool {
+        guard !answered, snapshot != nil, let refusal = masterRefusal else { return false }
+        return refusal.hasPrefix("ERR")
+    }
 }

@@ -13,7 +13,9 @@ extension TopologyReport {
         }
         for node in followed {
             guard let snapshot = node.snapshot else {
-                nodes.append(NodeReport(address: node.address, nodeID: node.address, role: node.role, failure: node.failure))
+                // Could not be checked: its error counts (a login refused UNKNOWN, silence CRITICAL).
+                let report = node.error.map { CheckReport(target: node.address, error: $0) }
+                nodes.append(NodeReport(address: node.address, nodeID: node.address, role: node.role, report: report, failure: node.failure))
                 continue
             }
             var report = CheckReport.evaluate(parsed: snapshot, settings: settings)
@@ -33,8 +35,11 @@ public struct FollowedNode: Sendable {
     public var role: String
     public var snapshot: ParsedSnapshot?
     public var failure: String?
+    /// Why it could not be checked, classified; nil when it was not visited on purpose.
+    public var error: CheckError?
 
-    public init(address: String, role: String, snapshot: ParsedSnapshot? = nil, failure: String? = nil) {
+    public init(address: String, role: String, snapshot: ParsedSnapshot? = nil, failure: String? = nil, error: CheckError? = nil) {
+        self.error = error
         self.address = address
         self.role = role
         self.snapshot = snapshot

@@ -23,6 +23,13 @@ public enum SentinelAgreementRule: HealthRule {
                         sentinel: SentinelExample(sentinels: Array(SentinelCaptures.failedOver.prefix(2)) + [SentinelCaptures.healthy[2]]), expect: .warning,
                         expectEvidence: ["sentinels disagree on the master's address: 127.0.0.1:36380 (127.0.0.1:46379, 127.0.0.1:46380) vs 127.0.0.1:36379 (127.0.0.1:46381)",
                                          "disagree on the config epoch: 1"]),
+            RuleExample("An ACL without GET-MASTER-ADDR-BY-NAME", info: "",
+                        sentinel: SentinelExample(sentinels: SentinelCaptures.healthy.map { sentinel in
+                            var refused = sentinel
+                            refused.masterAddress = "-" + SentinelCaptures.noPermission("get-master-addr-by-name")
+                            return refused
+                        }), expect: .unknown,
+                        expectEvidence: ["127.0.0.1:46379 refused SENTINEL GET-MASTER-ADDR-BY-NAME: NOPERM this user has no permissions to run the 'sentinel|get-master-addr-by-name' command"]),
             RuleExample("A single-node check", info: "redis_version:7.0.15\n", expect: .skipped),
         ]
     )
@@ -30,6 +37,12 @@ public enum SentinelAgreementRule: HealthRule {
     public static func evaluate(_ context: RuleContext) throws(RuleSettingsError) -> RuleResult {
         guard let sentinel = context.sentinel else { return context.skipped("not a sentinel check (use check --sentinel --master NAME)") }
         guard !sentinel.answering.isEmpty else { return context.result(.unknown, "no sentinel answered SENTINEL MASTER \(sentinel.masterName)") }
+        // A refused GET-MASTER-ADDR-BY-NAME is no answer, not a disagreement.
+        let refused = sentinel.answering.compactMap { $0.refusal("GET-MASTER-ADDR-BY-NAME") }
+        if let first = refused.first {
+            return context.result(.unknown, first, evidence: refused,
+                                  advice: ["Let the checking user run SENTINEL GET-MASTER-ADDR-BY-NAME on every sentinel (--sentinel-user)."])
+        }
         var problems: [String] = []
         let addresses = sentinel.groups(\.masterAddress)
         if addresses.count > 1 {
@@ -40,7 +53,9 @@ public enum SentinelAgreementRule: HealthRule {
             problems.append("sentinels disagree on the config epoch: " + epochs.map { "\($0.value) (\($0.sentinels.joined(separator: ", ")))" }.joined(separator: " vs "))
         }
         for view in sentinel.views where !view.answered && view.snapshot != nil {
-            problems.append("\(view.address) does not monitor \(sentinel.masterName): \(view.masterRefusal ?? "no answer")")
+            let refusal = view.masterRefusal ?? "no answer"
+            problems.append(refusal.hasPrefix("ERR No such master") ? "\(view.address) does not monitor \(sentinel.masterName): \(refusal)"
+                                                                  : "\(view.address) refused SENTINEL MASTER: \(refusal)")
         }
         guard problems.isEmpty else {
             return context.result(.warning, problems[0] + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), evidence: problems,

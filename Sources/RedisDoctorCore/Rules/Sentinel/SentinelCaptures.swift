@@ -838,4 +838,10 @@ enum SentinelCaptures {
     ]))
 
     static func bulk(_ text: String) -> RedisReply { .bulk(Array(text.utf8)) }
+
+    /// A Redis 7.0.15 sentinel's refusal of a subcommand its ACL user lacks (`user mon on
+    /// >pw +ping +info +sentinel -sentinel|replicas`), as redis-cli printed it on 2026-12-01.
+    static func noPermission(_ subcommand: String) -> String {
+        "NOPERM this user has no permissions to run the 'sentinel|\(subcommand)' command"
+    }
 }

@@ -54,12 +54,16 @@ public enum SentinelMasterRule: HealthRule {
             return context.result(.warning, "\(SentinelState.listed(subjective.map(\.address))) flag the master \(address) s_down (subjectively down)",
                                   evidence: subjective.map { "\($0.address): flags \($0.master?["flags"] ?? "")" }, advice: advice)
         }
-        return probeResult ?? context.result(.unknown, "no sentinel gave the master's address (SENTINEL GET-MASTER-ADDR-BY-NAME)")
+        let refused = sentinel.answering.compactMap { $0.refusal("GET-MASTER-ADDR-BY-NAME") }.first
+        return probeResult ?? context.result(.unknown, refused ?? "no sentinel gave the master's address (SENTINEL GET-MASTER-ADDR-BY-NAME)")
     }
 
     /// What the agreed address answered to ROLE.
     private static func probe(_ context: RuleContext, _ sentinel: SentinelState, address: String) -> RuleResult? {
         guard let probe = sentinel.probe else { return nil }
+        if let reason = probe.notAsked {
+            return context.result(.unknown, "ROLE was not asked at \(probe.address): \(reason)", evidence: ["ROLE at \(probe.address): not asked"])
+        }
         if let failure = probe.failure {
             return context.result(.critical, "the master \(probe.address) the sentinels give does not answer: \(failure)", evidence: ["ROLE at \(probe.address): \(failure)"],
                                   advice: ["Clients are sent to an address that does not answer: check the server, and whether the sentinels see it down."])

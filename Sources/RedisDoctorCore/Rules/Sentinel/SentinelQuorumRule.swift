@@ -48,7 +48,19 @@ public enum SentinelQuorumRule: HealthRule {
         let advice = ["Start the stopped sentinels, or fix what keeps them from each other (firewall, announce-ip); redis-cli -p SENTINEL_PORT SENTINEL CKQUORUM \(sentinel.masterName) says what each one counts."]
         let checks = answering.compactMap { view in view.quorumCheck.map { (view.address, $0.ok, $0.text) } }
         // What each sentinel's CKQUORUM says against it, with the ones that did not answer.
-        let evidence = checks.filter { !$0.1 }.map { "\($0.0): \($0.2)" } + silent
+        var evidence = checks.filter { !$0.1 }.map { "\($0.0): \($0.2)" } + silent
+        // Sentinels it could not list were never asked: the count cannot judge them.
+        let unlisted = answering.compactMap { $0.refusal("SENTINELS") }
+        let notListed = known - sentinel.members.count
+        if notListed > 0 {
+            let note = "\(notListed) of the \(known) sentinels the set counts (num-other-sentinels) were not listed, so not asked"
+            if !unlisted.isEmpty {
+                return context.result(.unknown, "\(counted), but \(unlisted[0])", evidence: unlisted + [note] + evidence,
+                                      advice: ["Let the checking user run SENTINEL SENTINELS (--sentinel-user), or name every sentinel with --seed."],
+                                      metrics: metrics)
+            }
+            evidence.append(note)
+        }
         if answering.count < quorum {
             return context.result(.critical, "\(counted); the quorum is \(quorum): the master cannot be flagged down, so no failover can start",
                                   evidence: evidence, advice: advice, metrics: metrics)

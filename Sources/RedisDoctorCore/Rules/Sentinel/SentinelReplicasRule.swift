@@ -27,6 +27,13 @@ public enum SentinelReplicasRule: HealthRule {
                         expect: .warning, expectEvidence: ["replica 127.0.0.1:36379 is down (s_down,disconnected)"]),
             RuleExample("Two expected", info: "", settings: ["sentinel-replicas.expected": "2"], sentinel: SentinelExample(sentinels: SentinelCaptures.healthy),
                         expect: .warning, expectEvidence: ["1 of 2 expected promotable replicas"]),
+            RuleExample("An ACL without SENTINEL REPLICAS", info: "",
+                        sentinel: SentinelExample(sentinels: SentinelCaptures.healthy.map { sentinel in
+                            var refused = sentinel
+                            refused.replicas = "-" + SentinelCaptures.noPermission("replicas")
+                            return refused
+                        }), expect: .unknown,
+                        expectEvidence: ["refused SENTINEL REPLICAS: NOPERM this user has no permissions to run the 'sentinel|replicas' command"]),
             RuleExample("A single-node check", info: "redis_version:7.0.15\n", expect: .skipped),
         ]
     )
@@ -35,6 +42,9 @@ public enum SentinelReplicasRule: HealthRule {
         guard let sentinel = context.sentinel else { return context.skipped("not a sentinel check (use check --sentinel --master NAME)") }
         guard let view = sentinel.freshest else { return context.result(.unknown, "no sentinel answered SENTINEL MASTER \(sentinel.masterName)") }
         let expected = try context.integer("expected")
+        if let refusal = view.refusal("REPLICAS") {
+            return context.result(.unknown, refusal, evidence: [refusal], advice: ["Let the checking user run SENTINEL REPLICAS (--sentinel-user)."])
+        }
         var problems: [String] = []
         var promotable = 0
         for replica in view.replicas {
