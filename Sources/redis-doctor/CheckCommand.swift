@@ -47,17 +47,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --cluster or --sentinel: nodes visited at once (default 8).", valueName: "n"))
     var concurrency: Int?
 
-    @Flag(name: .long, help: "Check a Sentinel set: the connection target is a sentinel; every sentinel is asked about --master.")
-    var sentinel = false
-
-    @Option(name: .long, help: ArgumentHelp("With --sentinel: the master's name, as in `sentinel monitor NAME ...`.", valueName: "name"))
-    var master: String?
-
-    @Option(name: .long, help: ArgumentHelp("With --sentinel: the sentinels' ACL user; its password from REDISDOCTOR_SENTINEL_AUTH or --sentinel-pass-file (-a/--user are the data nodes').", valueName: "name"))
-    var sentinelUser: String?
-
-    @Option(name: .long, help: ArgumentHelp("With --sentinel: a file holding the sentinels' password (never on the command line).", valueName: "file"))
-    var sentinelPassFile: String?
+    @OptionGroup var sentinel: SentinelOptionGroup
 
     @Flag(name: .long, help: "With --sentinel: also run the single-node rules on the master and its replicas.")
     var follow = false
@@ -70,7 +60,7 @@ struct CheckCommand: ParsableCommand {
         CheckRequest(connection: root.connection.settings, rules: rules.arguments, configPath: rules.config, format: format,
                      interval: interval, stateFile: stateFile, fromSnapshot: fromSnapshot, fromFile: fromFile,
                      takenAt: takenAt, clientListLimit: clientListLimit, prevPerfdata: prevPerfdata, prevTime: prevTime,
-                     cluster: cluster, seeds: seed, concurrency: concurrency, sentinel: sentinel, master: master,
-                     sentinelUser: sentinelUser, sentinelPassFile: sentinelPassFile, follow: follow)
+                     cluster: cluster, seeds: seed, concurrency: concurrency, sentinel: sentinel.sentinel, master: sentinel.master,
+                     sentinelUser: sentinel.sentinelUser, sentinelPassFile: sentinel.sentinelPassFile, follow: follow)
     }
 }

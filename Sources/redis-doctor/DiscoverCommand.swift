@@ -13,17 +13,7 @@ struct DiscoverCommand: ParsableCommand {
     @Flag(name: .long, help: "Discover the nodes of a Redis Cluster.")
     var cluster = false
 
-    @Flag(name: .long, help: "Discover a Sentinel set's master, replicas and sentinels (with --master).")
-    var sentinel = false
-
-    @Option(name: .long, help: ArgumentHelp("With --sentinel: the master's name.", valueName: "name"))
-    var master: String?
-
-    @Option(name: .long, help: ArgumentHelp("With --sentinel: the sentinels' ACL user; its password from REDISDOCTOR_SENTINEL_AUTH or --sentinel-pass-file.", valueName: "name"))
-    var sentinelUser: String?
-
-    @Option(name: .long, help: ArgumentHelp("With --sentinel: a file holding the sentinels' password.", valueName: "file"))
-    var sentinelPassFile: String?
+    @OptionGroup var sentinel: SentinelOptionGroup
 
     @Option(name: .long, help: ArgumentHelp("Another seed to try if the first does not answer (repeatable; [::1]:7000 for IPv6).", valueName: "host:port"))
     var seed: [String] = []
@@ -35,8 +25,8 @@ struct DiscoverCommand: ParsableCommand {
     var format: DiscoverFormat = .json
 
     func run() throws {
-        throw DiscoverRunner(connection: root.connection.settings, cluster: cluster, sentinel: sentinel, master: master, sentinelUser: sentinelUser,
-                             sentinelPassFile: sentinelPassFile, seeds: seed, all: all, format: format).run().exitCode
+        throw DiscoverRunner(connection: root.connection.settings, cluster: cluster, sentinel: sentinel.sentinel, master: sentinel.master,
+                             sentinelUser: sentinel.sentinelUser, sentinelPassFile: sentinel.sentinelPassFile, seeds: seed, all: all, format: format).run().exitCode
     }
 }
 
