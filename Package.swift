@@ -5,9 +5,13 @@ let package = Package(
     name: "redis-doctor",
     products: [
         .executable(name: "redis-doctor", targets: ["redis-doctor"]),
+        .executable(name: "redis-doctor-serve", targets: ["redis-doctor-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The exporter's HTTP server only: `redis-doctor-serve` is its own executable, so
+        // the one-shot subcommands never load or start it (Docs/performance.md, linking).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // No pkgConfig: hiredis's .pc adds -D_FILE_OFFSET_BITS=64, which SwiftPM drops
@@ -62,6 +66,19 @@ let package = Package(
             // with the shared Swift runtime pass no -lstdc++ and are not affected.
             linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/Linking/static-libstdc++"])]
         ),
+        // `redis-doctor serve`: the Prometheus multi-target exporter, started by
+        // `redis-doctor serve` (which execs it) or directly.
+        .executableTarget(
+            name: "redis-doctor-serve",
+            dependencies: [
+                "RedisDoctorCore",
+                "RedisDoctorClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/Linking/static-libstdc++"])]
+        ),
         .testTarget(
             name: "RedisDoctorCoreTests",
             dependencies: ["RedisDoctorCore", "TestSupport"],
@@ -73,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedisDoctorCLITests",
-            dependencies: ["redis-doctor", "RedisDoctorCore", "TestSupport"]
+            dependencies: ["redis-doctor", "redis-doctor-serve", "RedisDoctorCore", "TestSupport"]
         ),
         // Release-mode benchmarks of the pure parsers and analyses (not timed tests).
         .executableTarget(

@@ -18,15 +18,10 @@ struct ClusterSession {
         self.concurrency = concurrency
     }
 
-    /// Every node's view, or the check-level error when no seed listed the nodes.
+    /// Every node's view (`ClusterCollector.state`).
     func collect(deadline: Deadline, options: ConnectionOptions, clientListLimit: Int) throws(CheckError) -> ClusterState {
-        let collector = ClusterCollector(collector: SnapshotCollector(clientListLimit: clientListLimit), concurrency: concurrency)
-        let outcome = try collector.collect(seeds: seeds, deadline: deadline, options: options)
-        let views = outcome.visits.map { visit in
-            ClusterView(address: visit.address, nodeID: visit.nodeID,
-                        snapshot: visit.snapshot.map { ParsedSnapshot($0, info: visit.info) }, failure: visit.failure)
-        }
-        return ClusterState(seed: outcome.seed, seedFailures: outcome.seedFailures, views: views)
+        try ClusterCollector(collector: SnapshotCollector(clientListLimit: clientListLimit), concurrency: concurrency)
+            .state(seeds: seeds, deadline: deadline, options: options)
     }
 
     /// `host:port` or `[v6]:port`, with the connection target's credentials and TLS.

@@ -1,44 +1,29 @@
 extension RuleSettings {
-    /// Parses the INI-like config format documented in Docs/configuration.md.
+    /// Parses the INI-like config format documented in Docs/configuration.md. The
+    /// exporter's `[serve]` and `[module NAME]` sections are read by `ServeConfig`.
     static func parseConfig(_ text: String, name: String) throws(RuleSettingsError) -> Layer {
         var layer = Layer()
-        var section: String?
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let source = "\(name):\(lineNumber)"
-            let line = trimmed(Substring(rawLine))
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]"), line.count >= 2 else {
-                    throw RuleSettingsError(source: source, message: "section header must look like [rule-id]")
-                }
-                let id = trimmed(line.dropFirst().dropLast())
+        for section in try ConfigFile(parsing: text, name: name).sections {
+            if let id = section.name {
+                if ConfigFile.isServeSection(id) { continue }
                 guard RuleDescription.isKebabCase(id) else {
-                    throw RuleSettingsError(source: source, message: "\"\(id)\" is not a rule id (expected kebab-case, like [memory-usage])")
+                    throw RuleSettingsError(source: section.source, message: "\"\(id)\" is not a rule id (expected kebab-case, like [memory-usage])")
                 }
-                section = id
-                layer.mentions.append(Mention(rule: id, parameter: nil, source: source))
+                layer.mentions.append(Mention(rule: id, parameter: nil, source: section.source))
+                for entry in section.entries {
+                    try apply(key: entry.key, value: entry.value, rule: id, source: entry.source, to: &layer)
+                }
                 continue
             }
-            guard let equals = line.firstIndex(of: "=") else {
-                throw RuleSettingsError(source: source, message: "expected \"key = value\", a [rule-id] section or a # comment")
-            }
-            let key = trimmed(line[..<equals])
-            let value = trimmed(line[line.index(after: equals)...])
-            guard !key.isEmpty else { throw RuleSettingsError(source: source, message: "missing key before \"=\"") }
-            guard !value.isEmpty else { throw RuleSettingsError(source: source, message: "missing value for \"\(key)\"") }
-            if let rule = section {
-                try apply(key: key, value: value, rule: rule, source: source, to: &layer)
-            } else {
-                switch key {
+            for entry in section.entries {
+                switch entry.key {
                 case "only":
-                    guard layer.only == nil else { throw RuleSettingsError(source: source, message: "\"only\" is set twice") }
-                    layer.only = try idList(value, source: source, mentions: &layer.mentions)
+                    guard layer.only == nil else { throw RuleSettingsError(source: entry.source, message: "\"only\" is set twice") }
+                    layer.only = try idList(entry.value, source: entry.source, mentions: &layer.mentions)
                 case "skip":
-                    layer.skip += try idList(value, source: source, mentions: &layer.mentions)
+                    layer.skip += try idList(entry.value, source: entry.source, mentions: &layer.mentions)
                 default:
-                    throw RuleSettingsError(source: source, message: "unknown top-level key \"\(key)\" (only \"only\" and \"skip\" go before the first [rule-id] section)")
+                    throw RuleSettingsError(source: entry.source, message: "unknown top-level key \"\(entry.key)\" (only \"only\" and \"skip\" go before the first [rule-id] section)")
                 }
             }
         }

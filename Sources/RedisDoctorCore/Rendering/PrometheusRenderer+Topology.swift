@@ -11,8 +11,9 @@ extension PrometheusRenderer {
                 index[name] = families.count
                 families.append((name, help, type, []))
             }
-            let text = labels.map { "\($0.0)=\"\(Self.escapeLabelValue($0.1))\"" }.joined(separator: ",")
-            families[index[name]!].samples.append("\(name){\(text)} \(value)")
+            let kept = targetLabel ? labels : labels.filter { $0.0 != "target" }
+            let text = kept.map { "\($0.0)=\"\(Self.escapeLabelValue($0.1))\"" }.joined(separator: ",")
+            families[index[name]!].samples.append(kept.isEmpty ? "\(name) \(value)" : "\(name){\(text)} \(value)")
         }
         let target = ("target", report.name)
         add("redis_doctor_up", "Whether the check completed without a check-level error (1) or not (0).", [target], report.error == nil ? "1" : "0")

@@ -8,11 +8,20 @@
 /// - `redis_doctor_rule_skipped{rule}`: 1 for skipped rules, 0 for evaluated ones.
 /// - `redis_doctor_last_run_timestamp_seconds`, `redis_doctor_run_duration_seconds`:
 ///   when the run ended and how long it took, so an alert can fire when checks stop.
+/// - `redis_doctor_role{role}`: the role as a state set (1 for the current one, master
+///   and replica always present), and `redis_doctor_info{family,version}`: identity in one
+///   series, so no value series carries a label that changes on a failover or an upgrade.
 /// - one family per measured quantity, named after it with its base unit
 ///   (`redis_doctor_ping_seconds`, `redis_doctor_used_memory_bytes`), and the server's
 ///   counters as counters (`redis_doctor_rejected_connections_total`).
 public struct PrometheusRenderer: Sendable {
-    public init() {}
+    /// Whether samples carry `target`: yes in a textfile (one file holds many targets), no
+    /// from the exporter (Prometheus adds `instance` by relabeling).
+    public var targetLabel: Bool
+
+    public init(targetLabel: Bool = true) {
+        self.targetLabel = targetLabel
+    }
 
     public func render(_ report: CheckReport) -> String {
         let target = ("target", report.target)
@@ -35,6 +44,18 @@ public struct PrometheusRenderer: Sendable {
                 sample(&out, "redis_doctor_rule_skipped", [("rule", result.ruleID), target], result.status == .skipped ? "1" : "0")
             }
         }
+        if let role = report.server.first(where: { $0.name == "role" })?.value {
+            gauge(&out, "redis_doctor_role", "The server's role as a state set: 1 for the current one (master, replica).")
+            for name in ["master", "replica"] {
+                let current = role == name || (name == "replica" && role == "slave")
+                sample(&out, "redis_doctor_role", [("role", name), target], current ? "1" : "0")
+            }
+        }
+        if let server = report.server.first(where: { $0.name == "server" })?.value {
+            let words = server.split(separator: " ", maxSplits: 1).map(String.init)
+            gauge(&out, "redis_doctor_info", "1, labelled with the server's identity: its family (redis, valkey, ...) and version.")
+            sample(&out, "redis_doctor_info", [("family", words.first ?? "?"), ("version", words.count > 1 ? words[1] : "?"), target], "1")
+        }
         if let timing = report.timing {
             gauge(&out, "redis_doctor_last_run_timestamp_seconds", "When this check ended, in seconds since the epoch: alert when it grows old.")
             sample(&out, "redis_doctor_last_run_timestamp_seconds", [target], NumberText.format(timing.finishedAt) ?? "NaN")
@@ -43,6 +64,7 @@ public struct PrometheusRenderer: Sendable {
         }
 
         var seen: Set<String> = ["redis_doctor_up", "redis_doctor_status", "redis_doctor_rule_status", "redis_doctor_rule_skipped",
+                                 "redis_doctor_role", "redis_doctor_info",
                                  "redis_doctor_last_run_timestamp_seconds", "redis_doctor_run_duration_seconds"]
         let measured = report.results.flatMap { result in result.metrics.map { ($0, "measured by the \(result.ruleID) rule") } }
             + report.counters.map { ($0, "from INFO, a counter of the server process") }
@@ -62,9 +84,10 @@ public struct PrometheusRenderer: Sendable {
     }
 
     private func sample(_ out: inout String, _ name: String, _ labels: [(String, String)], _ value: String) {
-        out += name + "{"
-        out += labels.map { "\($0.0)=\"\(Self.escapeLabelValue($0.1))\"" }.joined(separator: ",")
-        out += "} " + value + "\n"
+        let kept = targetLabel ? labels : labels.filter { $0.0 != "target" }
+        out += name
+        if !kept.isEmpty { out += "{" + kept.map { "\($0.0)=\"\(Self.escapeLabelValue($0.1))\"" }.joined(separator: ",") + "}" }
+        out += " " + value + "\n"
     }
 
     /// Label values escape backslash, double quote and line feed.

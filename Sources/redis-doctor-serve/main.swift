@@ -1,0 +1,1 @@
+ServeMain.run()
