@@ -1,17 +1,18 @@
 import ArgumentParser
 import Glibc
+import RedisDoctorCore
 import RedisDoctorTLS
 
 @main
 struct RedisDoctor: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = RedisDoctorVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "redis-doctor",
         abstract: "Diagnose a Redis-protocol server: an interactive shell, one-shot commands, health checks.",
         discussion: "Exit codes: 0 OK, 1 warning or error reply, 2 critical or unreachable, 3 unknown or usage error. See Docs/exit-codes.md.",
         version: version,
-        subcommands: [ReplCommand.self, SendCommand.self, CheckCommand.self, ClientsCommand.self, ClusterCommand.self, DiscoverCommand.self, SnapshotCommand.self, RulesCommand.self],
+        subcommands: [ReplCommand.self, SendCommand.self, CheckCommand.self, ClientsCommand.self, ClusterCommand.self, DiscoverCommand.self, SnapshotCommand.self, RulesCommand.self, ServeCommand.self],
         defaultSubcommand: ReplCommand.self,
         helpNames: [.long]
     )

@@ -5,8 +5,8 @@
 /// decimal places; values below 1 keep 6 significant digits, so `1e-7` prints as
 /// `0.0000001` instead of rounding to zero. `-0` prints as `0`. Non-finite values
 /// have no text (nil): callers omit them.
-enum NumberText {
-    static func format(_ value: Double) -> String? {
+public enum NumberText {
+    public static func format(_ value: Double) -> String? {
         guard value.isFinite else { return nil }
         if value == 0 { return "0" }
         // Most metrics are counts and bytes: print whole numbers directly (exact below 2^53).

@@ -8,6 +8,8 @@
 /// - `redis_doctor_rule_skipped{rule}`: 1 for skipped rules, 0 for evaluated ones.
 /// - `redis_doctor_last_run_timestamp_seconds`, `redis_doctor_run_duration_seconds`:
 ///   when the run ended and how long it took, so an alert can fire when checks stop.
+/// - `redis_doctor_check_error{kind}`: 1 with the error's kind when the check could not
+///   complete (a fixed set of kinds, never the message).
 /// - `redis_doctor_role{role}`: the role as a state set (1 for the current one, master
 ///   and replica always present), and `redis_doctor_info{family,version}`: identity in one
 ///   series, so no value series carries a label that changes on a failover or an upgrade.
@@ -31,6 +33,11 @@ public struct PrometheusRenderer: Sendable {
         gauge(&out, "redis_doctor_status", "Overall status: 0 ok, 1 warning, 2 critical, 3 unknown.")
         sample(&out, "redis_doctor_status", [target], String(report.status.nagiosExitCode))
 
+        if let error = report.error {
+            // The kind is one of a fixed set (CheckError.Kind): never the error's text.
+            gauge(&out, "redis_doctor_check_error", "1 when the check ended in a check-level error, labelled with its kind (timeout, connection-refused, authentication, ...).")
+            sample(&out, "redis_doctor_check_error", [("kind", error.kind.rawValue), target], "1")
+        }
         let evaluated = report.results.filter { $0.status != .skipped }
         if !evaluated.isEmpty {
             gauge(&out, "redis_doctor_rule_status", "Status of each evaluated rule: 0 ok, 1 warning, 2 critical, 3 unknown.")
@@ -64,7 +71,7 @@ public struct PrometheusRenderer: Sendable {
         }
 
         var seen: Set<String> = ["redis_doctor_up", "redis_doctor_status", "redis_doctor_rule_status", "redis_doctor_rule_skipped",
-                                 "redis_doctor_role", "redis_doctor_info",
+                                 "redis_doctor_role", "redis_doctor_info", "redis_doctor_check_error",
                                  "redis_doctor_last_run_timestamp_seconds", "redis_doctor_run_duration_seconds"]
         let measured = report.results.flatMap { result in result.metrics.map { ($0, "measured by the \(result.ruleID) rule") } }
             + report.counters.map { ($0, "from INFO, a counter of the server process") }

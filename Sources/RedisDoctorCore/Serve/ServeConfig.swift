@@ -90,6 +90,10 @@ public struct ServeModule: Sendable {
     /// Where the password comes from: an environment variable or a file, never the config.
     public var passwordEnv: String?
     public var passwordFile: String?
+    /// For `mode=sentinel`: the sentinels' own login (their password is not the data nodes').
+    public var sentinelUser: String?
+    public var sentinelPasswordEnv: String?
+    public var sentinelPasswordFile: String?
     public var tls: TLSSettings?
     /// Seconds; the scrape's deadline is the smaller of this and Prometheus's timeout less 0.5 s.
     public var timeout: Double
@@ -116,6 +120,9 @@ public struct ServeModule: Sendable {
             case "user": user = value
             case "password_env": passwordEnv = value
             case "password_file": passwordFile = value
+            case "sentinel_user": sentinelUser = value
+            case "sentinel_password_env": sentinelPasswordEnv = value
+            case "sentinel_password_file": sentinelPasswordFile = value
             case "password":
                 throw RuleSettingsError(source: entry.source, message: "a password is never written in the config: use password_env or password_file")
             case "tls":
@@ -141,7 +148,7 @@ public struct ServeModule: Sendable {
             default:
                 // `memory-pressure.warning = 80`, `stale-connections.idle = 600`: as --warning/--set.
                 guard let dot = entry.key.firstIndex(of: ".") else {
-                    throw RuleSettingsError(source: entry.source, message: "unknown module key \"\(entry.key)\" (user, password_env, password_file, tls, cacert, cacertdir, cert, key, sni, insecure, timeout, max_reply_bytes, client_list_limit, only, skip, or RULE.PARAM)")
+                    throw RuleSettingsError(source: entry.source, message: "unknown module key \"\(entry.key)\" (user, password_env, password_file, sentinel_user, sentinel_password_env, sentinel_password_file, tls, cacert, cacertdir, cert, key, sni, insecure, timeout, max_reply_bytes, client_list_limit, only, skip, or RULE.PARAM)")
                 }
                 let rule = entry.key[..<dot]
                 let parameter = entry.key[entry.key.index(after: dot)...]
