@@ -37,6 +37,11 @@ enum ServeMain {
             fail("--listen \(OutputText.oneLine(listen)): expected ADDR:PORT (127.0.0.1:9645, [::1]:9645)", code: 3)
         }
         let exporter = Exporter(config: config, configPath: arguments.config, auth: auth)
+        // A parent may have started it with signals blocked (the mask is inherited): unblock
+        // them, or SIGTERM would stay pending for ever.
+        var none = sigset_t()
+        sigemptyset(&none)
+        sigprocmask(SIG_SETMASK, &none, nil)
         // SIGTERM and SIGINT end it at once: it keeps nothing that needs saving.
         signal(SIGTERM) { _ in _exit(0) }
         signal(SIGINT) { _ in _exit(0) }
