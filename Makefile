@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/redis-doctor
 
-.PHONY: deps build release demo cluster-demo test bench bench-check bench-tls clean
+.PHONY: deps build release release-serve bench-serve demo cluster-demo test bench bench-check bench-tls clean
 
 deps:
 	.ci/deps.sh
@@ -14,11 +14,25 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product redis-doctor
 
+# The exporter (redis-doctor serve execs it): its own executable, so check never loads swift-nio.
+release-serve: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product redis-doctor-serve
+
+bench-serve: release release-serve
+	Benchmarks/serve-vs-redis-exporter.sh .build/release
+
 demo: release
 	.ci/demo.sh $(RELEASE_BIN)
 
 # A throwaway six-node cluster, checked healthy and with a replica stopped (Docs/cluster.md).
-cluster-demo: release
+cluster-# The exporter (redis-doctor serve execs it): its own executable, so check never loads swift-nio.
+release-serve: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product redis-doctor-serve
+
+bench-serve: release release-serve
+	Benchmarks/serve-vs-redis-exporter.sh .build/release
+
+demo: release
 	.ci/cluster-demo.sh $(RELEASE_BIN)
 
 test: deps

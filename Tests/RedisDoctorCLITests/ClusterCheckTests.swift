@@ -31,6 +31,14 @@ struct ClusterCheckTests {
         #expect(samples.filter { !$0.hasPrefix("redis_doctor_node_info{") }.allSatisfy { !$0.contains("role=") && !$0.contains("address=") })
         #expect(samples.contains { $0.hasPrefix("redis_doctor_used_memory_rss_bytes{node_id=") }, "\(page.prefix(800))")
 
+        // The exporter's mode=cluster: the same rules, no target label; /discover as discover prints.
+        let serve = try ServeProcess()
+        let scraped = try serve.get("/scrape?target=127.0.0.1:\(first)&mode=cluster")
+        #expect(scraped.status == 200 && scraped.body.contains("redis_doctor_rule_status{rule=\"cluster-slots\"} 0"), "\(scraped.body.prefix(800))")
+        #expect(try PrometheusPageValidator.promtool(scraped.body).status == 0 && !scraped.body.contains("target="))
+        let served = try serve.get("/discover?target=127.0.0.1:\(first)&mode=cluster")
+        #expect(served.status == 200 && served.body.hasPrefix("[{\"targets\":[\"127.0.0.1:"), "\(served.body)")
+
         // discover: what Prometheus's http_sd reads, and host:port lines for inventories.
         let sd = try CommandRun.run(["-p", String(first), "discover", "--cluster"])
         #expect(sd.exitCode == 0, "\(sd.stderr)")

@@ -38,6 +38,11 @@ struct RunnableDocsTests {
                     let run = try Self.shell("promtool check rules rules.yml", in: directory)
                     #expect(run.exit == 0, "\(document): promtool check rules: \(run.stdout) \(run.stderr)")
                     files += 1
+                case .promtoolConfig(let text):
+                    try text.write(toFile: directory + "/prometheus.yml", atomically: false, encoding: .utf8)
+                    let run = try Self.shell("promtool check config prometheus.yml", in: directory)
+                    #expect(run.exit == 0, "\(document): promtool check config: \(run.stdout) \(run.stderr)")
+                    files += 1
                 case .icinga2(let text):
                     icinga += text
                     try icinga.write(toFile: directory + "/icinga2.conf", atomically: false, encoding: .utf8)

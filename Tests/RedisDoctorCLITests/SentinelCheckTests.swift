@@ -87,6 +87,15 @@ struct SentinelCheckTests {
         let lines = try CommandRun.run(["-p", first, "discover", "--sentinel", "--master", "mymaster", "--format", "lines"]).stdout
         #expect(lines.hasPrefix("\(master) master\n127.0.0.1:\(set.replica.port) replica\n"), "\(lines)")
 
+        // The exporter: mode=sentinel scrapes the set, /discover lists it as the CLI does.
+        let serve = try ServeProcess()
+        let scraped = try serve.get("/scrape?target=127.0.0.1:\(first)&mode=sentinel&master=mymaster")
+        #expect(scraped.status == 200 && scraped.body.contains("\nredis_doctor_up 1\n"), "\(scraped.body.prefix(800))")
+        #expect(scraped.body.contains("redis_doctor_rule_status{rule=\"sentinel-quorum\"} 0") && !scraped.body.contains("target="), "\(scraped.body.prefix(800))")
+        #expect(try PrometheusPageValidator.promtool(scraped.body).status == 0)
+        let served = try serve.get("/discover?target=127.0.0.1:\(first)&mode=sentinel&master=mymaster")
+        #expect(served.status == 200 && served.body == sd.stdout, "\(served.body) vs \(sd.stdout)")
+
         // A name no sentinel monitors: UNKNOWN in the sentinel's words.
         let unknown = try CommandRun.run(["-p", first, "check", "--sentinel", "--master", "nosuch"])
         #expect(unknown.exitCode == 3, "\(unknown.stdout)")

@@ -48,6 +48,9 @@ func prometheusLabelEscaping(raw: String, escaped: String) {
     # HELP redis_doctor_status Overall status: 0 ok, 1 warning, 2 critical, 3 unknown.
     # TYPE redis_doctor_status gauge
     redis_doctor_status{target="127.0.0.1:6379"} 2
+    # HELP redis_doctor_check_error 1 when the check ended in a check-level error, labelled with its kind (timeout, connection-refused, authentication, ...).
+    # TYPE redis_doctor_check_error gauge
+    redis_doctor_check_error{kind="connection-refused",target="127.0.0.1:6379"} 1
 
     """)
 }

@@ -8,6 +8,8 @@ import Foundation
 ///   previous command's exit code. Otherwise every line that is not blank or a comment is a command.
 /// - `<!-- runnable: file NAME -->`: the block is a file the later commands use.
 /// - `<!-- runnable: promtool-rules -->`: a Prometheus rules file `promtool check rules` must accept.
+/// - `<!-- runnable: promtool-config -->`: a prometheus.yml `promtool check config` must
+///   accept (its `rule_files` may name the document's earlier rules block, `rules.yml`).
 /// - `<!-- runnable: icinga2 -->`: Icinga 2 objects `icinga2 daemon -C` must accept, after
 ///   `include <itl>` and the document's earlier icinga2 blocks (a recipe builds on the last).
 public struct RunnableDocs {
@@ -15,6 +17,7 @@ public struct RunnableDocs {
         case commands([Command])
         case file(name: String, text: String)
         case promtoolRules(String)
+        case promtoolConfig(String)
         case icinga2(String)
     }
 
@@ -59,6 +62,8 @@ public struct RunnableDocs {
                 blocks.append(.file(name: String(kind.dropFirst(": file ".count)), text: body.map(\.1).joined(separator: "\n") + "\n"))
             } else if kind == ": promtool-rules" {
                 blocks.append(.promtoolRules(body.map(\.1).joined(separator: "\n") + "\n"))
+            } else if kind == ": promtool-config" {
+                blocks.append(.promtoolConfig(body.map(\.1).joined(separator: "\n") + "\n"))
             } else if kind == ": icinga2" {
                 blocks.append(.icinga2(body.map(\.1).joined(separator: "\n") + "\n"))
             } else {

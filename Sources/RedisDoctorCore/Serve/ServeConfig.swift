@@ -69,9 +69,13 @@ public struct ServeConfig: Sendable {
             throw RuleSettingsError(source: name, message: "basic_auth_user needs basic_auth_password_file (the password is never in the config)")
         }
         // Every module's settings must make sense now, not at its first scrape.
-        for module in modules.values {
-            let settings = try module.ruleSettings(configText: text, configName: name)
-            try settings.validate(against: descriptions)
+        for module in modules.values.sorted(by: { $0.name < $1.name }) {
+            do throws(RuleSettingsError) {
+                try module.ruleSettings(configText: text, configName: name).validate(against: descriptions)
+            } catch {
+                // The module's lines read as options: say which file and section they came from.
+                throw RuleSettingsError(source: "\(name) [module \(module.name)]", message: "\(error)")
+            }
         }
     }
 
