@@ -7,10 +7,12 @@ import RedisDoctorCore
 public struct ClusterCollector: Sendable {
     public var collector: SnapshotCollector
     public var concurrency: Int
+    public var reach: Reach
 
-    public init(collector: SnapshotCollector, concurrency: Int = FanOut.defaultConcurrency) {
+    public init(collector: SnapshotCollector, concurrency: Int = FanOut.defaultConcurrency, reach: Reach = Reach()) {
         self.collector = collector
         self.concurrency = concurrency
+        self.reach = reach
     }
 
     /// Each node's replies as a snapshot, or why it gave none.
@@ -53,7 +55,7 @@ public struct ClusterCollector: Sendable {
     /// Tries the seeds in order until one answers CLUSTER NODES (`discover` needs no more).
     /// `leavingTimeForVisits`: keep a share of the deadline for visiting the nodes afterwards.
     public static func list(seeds: [ConnectionTarget], deadline: Deadline, options: ConnectionOptions,
-                            leavingTimeForVisits: Bool = true) throws(CheckError) -> Listing {
+                            leavingTimeForVisits: Bool = true, reach: Reach = Reach()) throws(CheckError) -> Listing {
         var failures: [String] = []
         var firstError: CheckError?
         for (index, seed) in seeds.enumerated() {
@@ -61,7 +63,7 @@ public struct ClusterCollector: Sendable {
             let shareSeconds = Double(deadline.remainingMilliseconds) / 1000 / Double(seeds.count - index + (leavingTimeForVisits ? 1 : 0))
             let share = deadline.capped(atMost: shareSeconds)
             do throws(ConnectionError) {
-                let link = try Connection.open(seed, deadline: share, options: options)
+                let link = try Connection.open(seed, deadline: share, options: options, canceller: reach.canceller)
                 defer { link.close() }
                 link.limitAllReplies(to: options.maxReplyBytes)
                 let reply = try link.send(["CLUSTER", "NODES"], deadline: share, lineLimit: maximumNodes)
@@ -90,7 +92,8 @@ public struct ClusterCollector: Sendable {
     }
 
     public func collect(seeds: [ConnectionTarget], deadline: Deadline, options: ConnectionOptions) throws(CheckError) -> Outcome {
-        let listing = try Self.list(seeds: seeds, deadline: deadline, options: options)
+        let listing = try Self.list(seeds: seeds, deadline: deadline, options: options, reach: reach)
+        let reach = self.reach
         let nodes = listing.nodes
         let waves = (nodes.count + max(concurrency, 1) - 1) / max(concurrency, 1)
         // Each wave a share of what is left, a fifth kept for judging and printing.
@@ -111,11 +114,13 @@ public struct ClusterCollector: Sendable {
             guard !node.hasNoAddress else {
                 return Visit(address: node.address, nodeID: node.id, failure: "no address (noaddr): not visited")
             }
+            // A node announces its own address: the credentials go only where they may.
+            guard reach.allows(node.host) else { return Visit(address: node.address, nodeID: node.id, failure: Reach.refusal) }
             var target = listing.seed
             target.endpoint = .tcp(host: node.host, port: node.port)
             let nodeDeadline = deadline.capped(atMost: shareSeconds)
             do throws(ConnectionError) {
-                let link = try Connection.open(target, deadline: nodeDeadline, options: options)
+                let link = try Connection.open(target, deadline: nodeDeadline, options: options, canceller: reach.canceller)
                 defer { link.close() }
                 link.limitAllReplies(to: budget)
                 var sample = try collector.sample(link, deadline: nodeDeadline)

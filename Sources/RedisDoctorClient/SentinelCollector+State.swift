@@ -21,7 +21,7 @@ extension SentinelCollector {
         }
         // GET-MASTER-ADDR-BY-NAME refused: the address SENTINEL MASTER gives is asked instead.
         if probe, let address = state.agreedMasterAddress ?? state.freshest?.master?.address, let endpoint = Self.endpoint(address) {
-            state.probe = Self.probe(endpoint, like: dataTarget, deadline: deadline.capped(fraction: 0.5), options: options)
+            state.probe = Self.probe(endpoint, like: dataTarget, deadline: deadline.capped(fraction: 0.5), options: options, reach: reach)
         }
         return state
     }
@@ -40,14 +40,16 @@ extension SentinelCollector {
         let collector = SnapshotCollector(clientListLimit: clientListLimit)
         let target = dataTarget
         let concurrency = self.concurrency
+        let reach = self.reach
         let share = deadline.capped(fraction: 0.8)
         return FanOut.map(nodes, concurrency: concurrency) { node -> FollowedNode in
             if let skip = node.skip { return FollowedNode(address: node.address, role: node.role, failure: skip) }
             guard let endpoint = Self.endpoint(node.address) else { return FollowedNode(address: node.address, role: node.role, failure: "not a host:port") }
+            guard reach.allows(endpoint.host) else { return FollowedNode(address: node.address, role: node.role, failure: Reach.refusal) }
             var nodeTarget = target
             nodeTarget.endpoint = .tcp(host: endpoint.host, port: endpoint.port)
             do throws(ConnectionError) {
-                let link = try Connection.open(nodeTarget, deadline: share, options: options)
+                let link = try Connection.open(nodeTarget, deadline: share, options: options, canceller: reach.canceller)
                 defer { link.close() }
                 link.limitAllReplies(to: options.maxReplyBytes)
                 var sample = try collector.sample(link, deadline: share)

@@ -8,10 +8,12 @@ import RedisDoctorCore
 public struct SentinelCollector: Sendable {
     public var masterName: String
     public var concurrency: Int
+    public var reach: Reach
 
-    public init(masterName: String, concurrency: Int = FanOut.defaultConcurrency) {
+    public init(masterName: String, concurrency: Int = FanOut.defaultConcurrency, reach: Reach = Reach()) {
         self.masterName = masterName
         self.concurrency = concurrency
+        self.reach = reach
     }
 
     /// One sentinel's replies, or why it gave none.
@@ -50,6 +52,7 @@ public struct SentinelCollector: Sendable {
         let first = firstRound.filter { $0.runID.map { runIDs.insert($0).inserted } ?? true }
         let known = runIDs
         var peers: [ConnectionTarget] = []
+        var refused: [Visit] = []
         for visit in first {
             guard let snapshot = visit.snapshot else { continue }
             let view = SentinelView(address: visit.address, snapshot: snapshot, masterName: masterName)
@@ -59,6 +62,11 @@ public struct SentinelCollector: Sendable {
                 var target = given[0]
                 target.endpoint = .tcp(host: host, port: port)
                 guard seen.insert(target.address).inserted, given.count + peers.count < Self.maximumSentinels else { continue }
+                // Counted as a sentinel that could not be asked, not visited with the credentials.
+                guard reach.allows(host) else {
+                    refused.append(Visit(address: target.address, failure: Reach.refusal))
+                    continue
+                }
                 peers.append(target)
             }
         }
@@ -68,13 +76,13 @@ public struct SentinelCollector: Sendable {
             visit(target, deadline: deadline.capped(atMost: seconds), options: options)
         }
         // A listed peer that turns out to be a given sentinel under another name is not counted twice.
-        return first + second.filter { $0.runID.map { !known.contains($0) } ?? true }
+        return first + second.filter { $0.runID.map { !known.contains($0) } ?? true } + refused
     }
 
     func visit(_ target: ConnectionTarget, deadline: Deadline, options: ConnectionOptions) -> Visit {
         let seconds = Double(deadline.remainingMilliseconds) / 1000
         do throws(ConnectionError) {
-            let link = try Connection.open(target, deadline: deadline, options: options)
+            let link = try Connection.open(target, deadline: deadline, options: options, canceller: reach.canceller)
             defer { link.close() }
             link.limitAllReplies(to: options.maxReplyBytes)
             var snapshot = Snapshot(target: target.description, takenAtMicros: WallClock.nowMicros())
@@ -105,16 +113,17 @@ public struct SentinelCollector: Sendable {
 
     /// What `address` answers to ROLE, reached with the data nodes' credentials (`dataTarget`).
     public static func probe(_ address: (host: String, port: Int), like dataTarget: ConnectionTarget, deadline: Deadline,
-                             options: ConnectionOptions) -> SentinelMasterProbe {
+                             options: ConnectionOptions, reach: Reach = Reach()) -> SentinelMasterProbe {
         var target = dataTarget
         target.endpoint = .tcp(host: address.host, port: address.port)
+        guard reach.allows(address.host) else { return SentinelMasterProbe(address: target.address, notAsked: "it is not in allow_targets") }
         let seconds = Double(deadline.remainingMilliseconds) / 1000
         // Too little time to connect is no answer to judge: said, not a false CRITICAL.
         guard seconds >= minimumProbeSeconds else {
             return SentinelMasterProbe(address: target.address, notAsked: "the run's --timeout was spent on the sentinels")
         }
         do throws(ConnectionError) {
-            let link = try Connection.open(target, deadline: deadline, options: options)
+            let link = try Connection.open(target, deadline: deadline, options: options, canceller: reach.canceller)
             defer { link.close() }
             return SentinelMasterProbe(address: target.address, reply: try link.send(["ROLE"], deadline: deadline))
         } catch {

@@ -20,13 +20,16 @@ final class Exporter: Sendable {
             waiters = NIOLockedValueBox(1)
         }
 
-        /// A waiter left (its client disconnected); the last one cancels the Redis work.
-        func leave() {
+        /// A waiter left (its client disconnected, or its own deadline passed); the last one
+        /// cancels the Redis work. True when that happened.
+        @discardableResult
+        func leave() -> Bool {
             let left = waiters.withLockedValue { count -> Int in
                 count -= 1
                 return count
             }
             if left == 0 { canceller.cancel() }
+            return left == 0
         }
     }
 
@@ -53,43 +56,51 @@ final class Exporter: Sendable {
     var auth: RequestAuth { state.withLockedValue { $0.auth } }
 
     enum Start {
-        case flight(Flight, joined: Bool)
+        case flight(Flight)
         /// The limit of targets in flight is reached.
         case busy
     }
 
-    /// The flight for `query`: the one running for its target, or a new one; `.busy` at the limit.
-    func start(_ query: ScrapeQuery, module: ServeModule, settings: RuleSettings, deadline: Deadline, on loop: EventLoop) -> Start {
-        let key = query.key
-        return state.withLockedValue { state -> Start in
-            if let flight = state.flights[key] {
-                flight.waiters.withLockedValue { $0 += 1 }
+    /// The flight for `key`: the one running for it, or a new one from `make` (given the
+    /// key's previous sample); `.busy` at the limit. A flight every client left is not
+    /// joined: its work is being cancelled, a new one starts.
+    func start(key: String, sampleKey: String, on loop: EventLoop, minimumInterval: Double,
+               make: (PreviousSamples.Sample?) -> @Sendable (Canceller) -> Scraper.Outcome) -> Start {
+        let started = state.withLockedValue { state -> (Flight, Bool)? in
+            if let flight = state.flights[key], flight.waiters.withLockedValue({ count in
+                guard count > 0 else { return false }
+                count += 1
+                return true
+            }) {
                 state.metrics.coalesced += 1
-                return .flight(flight, joined: true)
+                return (flight, false)
             }
             guard state.flights.count < state.config.maxTargetsInFlight else {
                 state.metrics.rejected["busy", default: 0] += 1
-                return .busy
+                return nil
             }
-            let previous = state.previous.get(key)?.sample
-            let scraper = Scraper(query: query, module: module, settings: settings, previous: previous)
+            let work = make(state.previous.get(sampleKey)?.sample)
             let canceller = Canceller()
-            let minimum = settings.minimumSampleInterval()
-            let future = pool.runIfActive(eventLoop: loop) { scraper.run(deadline: deadline, canceller: canceller) }
-            let flight = Flight(future: future, canceller: canceller)
+            let flight = Flight(future: pool.runIfActive(eventLoop: loop) { work(canceller) }, canceller: canceller)
             state.flights[key] = flight
-            future.whenComplete { [weak self] result in
-                self?.finish(key: key, result: result, minimumInterval: minimum)
-            }
-            return .flight(flight, joined: false)
+            return (flight, true)
         }
+        guard let (flight, isNew) = started else { return .busy }
+        // Outside the lock: a future already complete would run this at once.
+        if isNew {
+            flight.future.whenComplete { [weak self] result in
+                self?.finish(key: key, sampleKey: sampleKey, flight: flight, result: result, minimumInterval: minimumInterval)
+            }
+        }
+        return .flight(flight)
     }
 
-    private func finish(key: String, result: Result<Scraper.Outcome, Error>, minimumInterval: Double) {
+    private func finish(key: String, sampleKey: String, flight: Flight, result: Result<Scraper.Outcome, Error>, minimumInterval: Double) {
         state.withLockedValue { state in
-            state.flights[key] = nil
+            // A cancelled flight may have been replaced by a new one for the same key.
+            if state.flights[key] === flight { state.flights[key] = nil }
             if case .success(let outcome) = result, let sample = outcome.sample {
-                state.previous.record(sample, at: outcome.takenAt, for: key, minimumInterval: minimumInterval)
+                state.previous.record(sample, at: outcome.takenAt, for: sampleKey, minimumInterval: minimumInterval)
             }
         }
     }

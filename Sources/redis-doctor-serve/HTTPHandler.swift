@@ -19,6 +19,8 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var request = 0
     private var timer: Scheduled<Void>?
     private var started: UInt64 = 0
+    /// A response said `Connection: close`: requests pipelined after it are not run.
+    private var closing = false
 
     /// Requests carry at most this much body (only /-/reload takes a POST, with none).
     static let bodyLimit = 64 << 10
@@ -35,7 +37,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .body(let buffer):
             bodyBytes += buffer.readableBytes
         case .end:
-            guard let head else { return }
+            guard let head, !closing else { return }
             self.head = nil
             request += 1
             started = MonotonicClock.now()
@@ -44,8 +46,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        if let waiting {
-            waiting.leave()
+        if let waiting, waiting.leave() {
             exporter.count { $0.scrapes["cancelled", default: 0] += 1 }
         }
         waiting = nil
@@ -65,8 +66,8 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         guard exporter.auth.allows(head.headers.first(name: "authorization")) else {
             exporter.count { $0.rejected["unauthorized", default: 0] += 1 }
-            return respond(context, head, .unauthorized, "credentials required\n", log: String(path),
-                           headers: [("WWW-Authenticate", "Basic realm=\"redis-doctor\"")])
+            let scheme = exporter.auth.basic != nil ? "Basic realm=\"redis-doctor\"" : "Bearer"
+            return respond(context, head, .unauthorized, "credentials required\n", log: String(path), headers: [("WWW-Authenticate", scheme)])
         }
         switch (head.method, path) {
         case (.GET, "/metrics"):
@@ -114,13 +115,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             respond(context, head, .forbidden, "target \(parsed.address) is not in allow_targets\n", log: "forbidden \(parsed.address)")
             return nil
         }
-        let settings: RuleSettings
-        do throws(RuleSettingsError) {
-            settings = try module.ruleSettings(configText: config.text, configName: config.name)
-        } catch {
-            respond(context, head, .internalServerError, "module \(module.name): \(error)\n", log: "module settings")
-            return nil
-        }
+        let settings = config.moduleSettings[module.name] ?? RuleSettings()
         // Prometheus says how long it waits; answer half a second before, whatever the target does.
         var seconds = module.timeout
         if let header = head.headers.first(name: "x-prometheus-scrape-timeout-seconds"), let offered = Double(header), offered.isFinite {
@@ -130,24 +125,51 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func scrape(_ text: Substring, head: HTTPRequestHead, context: ChannelHandlerContext) {
-        guard let (query, module, settings, seconds, _) = admit(text, head: head, context: context) else { return }
+        guard let (query, module, settings, seconds, config) = admit(text, head: head, context: context) else { return }
         let deadline = Deadline(seconds: seconds)
-        switch exporter.start(query, module: module, settings: settings, deadline: deadline, on: context.eventLoop) {
+        run(query, key: query.key, head: head, context: context, seconds: seconds, minimumInterval: settings.minimumSampleInterval()) { previous in
+            let scraper = Scraper(query: query, module: module, settings: settings, previous: previous, allow: config.allowTargets)
+            return { canceller in scraper.run(deadline: deadline, canceller: canceller) }
+        } late: {
+            let report = CheckReport(target: query.address, error: CheckError(kind: .timeout, message: "no result within \(HumanFormat.fixed(seconds, 1)) s"))
+            return Scraper.Outcome(body: PrometheusRenderer(targetLabel: false).render(report), contentType: Scraper.prometheusType, up: false,
+                                   sample: nil, takenAt: 0)
+        }
+    }
+
+    private func discover(_ text: Substring, head: HTTPRequestHead, context: ChannelHandlerContext) {
+        guard let (query, module, _, seconds, config) = admit(text, head: head, context: context) else { return }
+        guard query.mode != .node else {
+            exporter.count { $0.rejected["bad_request", default: 0] += 1 }
+            return respond(context, head, .badRequest, "discover needs mode=cluster or mode=sentinel&master=NAME\n", log: "discover without mode")
+        }
+        let deadline = Deadline(seconds: seconds)
+        // Through the same flights as scrapes: the same limit, deadline and cancellation.
+        run(query, key: "discover\u{1}" + query.key, head: head, context: context, seconds: seconds, minimumInterval: 0) { _ in
+            { canceller in Discovery.run(query, module: module, deadline: deadline, allow: config.allowTargets, canceller: canceller) }
+        } late: {
+            Scraper.Outcome(status: 504, body: "no answer within \(HumanFormat.fixed(seconds, 1)) s\n", contentType: Scraper.textType, up: false, sample: nil, takenAt: 0)
+        }
+    }
+
+    /// Joins or starts the flight for `key` and answers with its outcome, or with `late()`
+    /// once this request's own deadline has passed (a joined flight may run longer).
+    private func run(_ query: ScrapeQuery, key: String, head: HTTPRequestHead, context: ChannelHandlerContext, seconds: Double, minimumInterval: Double,
+                     make: (PreviousSamples.Sample?) -> @Sendable (Canceller) -> Scraper.Outcome, late: @escaping @Sendable () -> Scraper.Outcome) {
+        switch exporter.start(key: key, sampleKey: query.sampleKey, on: context.eventLoop, minimumInterval: minimumInterval, make: make) {
         case .busy:
             respond(context, head, .serviceUnavailable, "too many targets in flight (max_targets_in_flight); try again\n",
                     log: "busy \(query.address)", headers: [("Retry-After", "1")])
-        case .flight(let flight, _):
+        case .flight(let flight):
             waiting = flight
             let current = request
             let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
-            // A joined scrape may have started with a longer deadline: this request keeps its own.
             timer = context.eventLoop.scheduleTask(in: .milliseconds(Int64(seconds * 1000) + 50)) {
                 let (handler, context) = bound.value
                 guard handler.request == current, let flight = handler.waiting else { return }
                 handler.waiting = nil
-                flight.leave()
-                let report = CheckReport(target: query.address, error: CheckError(kind: .timeout, message: "no result within \(HumanFormat.fixed(seconds, 1)) s"))
-                handler.finish(context, head, body: PrometheusRenderer(targetLabel: false).render(report), type: Scraper.prometheusType, up: false, query: query)
+                if flight.leave() { handler.exporter.count { $0.scrapes["cancelled", default: 0] += 1 } }
+                handler.finish(context, head, late(), query: query)
             }
             flight.future.hop(to: context.eventLoop).whenComplete { result in
                 let (handler, context) = bound.value
@@ -156,7 +178,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 handler.timer?.cancel()
                 switch result {
                 case .success(let outcome):
-                    handler.finish(context, head, body: outcome.body, type: outcome.contentType, up: outcome.up, query: query)
+                    handler.finish(context, head, outcome, query: query)
                 case .failure:
                     handler.exporter.count { $0.scrapes["error", default: 0] += 1 }
                     handler.respond(context, head, .internalServerError, "the scrape failed\n", log: "error \(query.address)")
@@ -165,42 +187,20 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    private func finish(_ context: ChannelHandlerContext, _ head: HTTPRequestHead, body: String, type: String, up: Bool, query: ScrapeQuery) {
+    private func finish(_ context: ChannelHandlerContext, _ head: HTTPRequestHead, _ outcome: Scraper.Outcome, query: ScrapeQuery) {
         let seconds = Double(MonotonicClock.now() - started) / 1e9
         exporter.count { metrics in
-            metrics.scrapes[up ? "up" : "down", default: 0] += 1
+            metrics.scrapes[outcome.up ? "up" : "down", default: 0] += 1
             metrics.observe(seconds: seconds)
         }
-        respond(context, head, .ok, body, type: type, log: "\(query.mode.rawValue) \(query.address) module=\(query.module) \(up ? "up" : "down")")
-    }
-
-    private func discover(_ text: Substring, head: HTTPRequestHead, context: ChannelHandlerContext) {
-        guard let (query, module, _, seconds, _) = admit(text, head: head, context: context) else { return }
-        guard query.mode != .node else {
-            exporter.count { $0.rejected["bad_request", default: 0] += 1 }
-            return respond(context, head, .badRequest, "discover needs mode=cluster or mode=sentinel&master=NAME\n", log: "discover without mode")
-        }
-        let deadline = Deadline(seconds: seconds)
-        let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
-        let allow = exporter.config.allowTargets
-        exporter.pool.runIfActive(eventLoop: context.eventLoop) { () -> Result<String, CheckError> in
-            Discovery.run(query, module: module, deadline: deadline, allow: allow)
-        }.whenComplete { result in
-            let (handler, context) = bound.value
-            switch result {
-            case .success(.success(let json)):
-                handler.respond(context, head, .ok, json + "\n", type: "application/json", log: "discover \(query.address)")
-            case .success(.failure(let error)):
-                handler.respond(context, head, error.status == .unknown ? .badGateway : .serviceUnavailable, error.message + "\n", log: "discover failed \(query.address)")
-            case .failure:
-                handler.respond(context, head, .internalServerError, "discovery failed\n", log: "discover error")
-            }
-        }
+        respond(context, head, HTTPResponseStatus(statusCode: outcome.status), outcome.body, type: outcome.contentType,
+                log: "\(query.mode.rawValue) \(query.address) module=\(query.module) \(outcome.up ? "up" : "down")")
     }
 
     private func respond(_ context: ChannelHandlerContext, _ head: HTTPRequestHead, _ status: HTTPResponseStatus, _ body: String,
                          type: String = "text/plain; charset=utf-8", log: String?, headers extra: [(String, String)] = []) {
-        let keepAlive = head.isKeepAlive
+        let keepAlive = head.isKeepAlive && !closing
+        if !keepAlive { closing = true }
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: type)
         headers.add(name: "Content-Length", value: String(body.utf8.count))

@@ -10,9 +10,13 @@ struct Scraper: Sendable {
     var module: ServeModule
     var settings: RuleSettings
     var previous: PreviousSamples.Sample?
+    /// Where announced nodes (cluster nodes, sentinel peers, the master) may be visited.
+    var allow: TargetAllowList
 
     /// What a scrape produced: the page, whether it saw the target, and the next previous sample.
     struct Outcome: Sendable {
+        /// The HTTP status: 200 for a page, whatever the target said.
+        var status = 200
         var body: String
         var contentType: String
         /// `redis_doctor_up`: whether the check completed without a check-level error.
@@ -37,7 +41,7 @@ struct Scraper: Sendable {
         case .node:
             return node(target, options: options, deadline: deadline, canceller: canceller, started: started)
         case .cluster:
-            let collector = ClusterCollector(collector: SnapshotCollector(clientListLimit: clientListLimit))
+            let collector = ClusterCollector(collector: SnapshotCollector(clientListLimit: clientListLimit), reach: reach(canceller))
             do throws(CheckError) {
                 let state = try collector.state(seeds: [target], deadline: deadline, options: options)
                 return page(TopologyReport.evaluate(state, settings: settings), started: started)
@@ -50,7 +54,8 @@ struct Scraper: Sendable {
                 var sentinel = target
                 sentinel.user = module.sentinelUser
                 sentinel.password = try Self.password(env: module.sentinelPasswordEnv, file: module.sentinelPasswordFile, what: "sentinel_password")
-                var state = try SentinelCollector(masterName: master).state(sentinels: [sentinel], dataTarget: target, deadline: deadline, options: options)
+                var state = try SentinelCollector(masterName: master, reach: reach(canceller))
+                    .state(sentinels: [sentinel], dataTarget: target, deadline: deadline, options: options)
                 if case .sentinel(let earlier) = previous { state.previous = earlier }
                 let sample = SentinelSample(masterAddress: state.agreedMasterAddress, configEpoch: state.configEpoch,
                                             takenAt: Double(started) / 1e6, source: "the previous scrape")
@@ -60,6 +65,12 @@ struct Scraper: Sendable {
                                            kind: .sentinel(master: master, address: nil)), started: started)
             }
         }
+    }
+
+    /// The allow list and the flight's canceller, for the collectors that follow announcements.
+    func reach(_ canceller: Canceller) -> Reach {
+        let allow = self.allow
+        return Reach(allows: { allow.allows($0) }, canceller: canceller)
     }
 
     private var clientListLimit: Int { module.clientListLimit ?? SnapshotCollector.defaultClientListLimit }

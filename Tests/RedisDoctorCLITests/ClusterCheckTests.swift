@@ -36,6 +36,10 @@ struct ClusterCheckTests {
         let scraped = try serve.get("/scrape?target=127.0.0.1:\(first)&mode=cluster")
         #expect(scraped.status == 200 && scraped.body.contains("redis_doctor_rule_status{rule=\"cluster-slots\"} 0"), "\(scraped.body.prefix(800))")
         #expect(try PrometheusPageValidator.promtool(scraped.body).status == 0 && !scraped.body.contains("target="))
+        // Nodes announce their own addresses: one outside allow_targets is not visited (no credentials sent there).
+        let narrow = try ServeProcess(config: "[serve]\nallow_targets = localhost\n")
+        let fenced = try narrow.get("/scrape?target=localhost:\(first)&mode=cluster&debug=1")
+        #expect(fenced.status == 200 && fenced.body.contains("not in allow_targets: not visited"), "\(fenced.body.prefix(1500))")
         let served = try serve.get("/discover?target=127.0.0.1:\(first)&mode=cluster")
         #expect(served.status == 200 && served.body.hasPrefix("[{\"targets\":[\"127.0.0.1:"), "\(served.body)")
 

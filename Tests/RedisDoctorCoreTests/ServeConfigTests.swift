@@ -32,7 +32,9 @@ struct ServeConfigTests {
         #expect(tls.tls && tls.port == 6379 && tls.master == "mymaster")
         for (query, words) in [("target=redis://:pw@h:1", "credentials"), ("target=u%3Apw%40h%3A1", "credentials"),
                                ("mode=node", "missing target"), ("target=h:99999", "port"), ("target=h:1&mode=sentinel", "master=NAME"),
-                               ("target=h:1&target=h:2", "twice"), ("target=h:1&bogus=1", "unknown parameter"), ("target=http://h:1", "redis://")] {
+                               ("target=h:1&target=h:2", "twice"), ("target=h:1&bogus=1", "unknown parameter"), ("target=http://h:1", "redis://"),
+                               ("target=010.1.2.3:6379", "four decimal"), ("target=2130706433:6379", "four decimal"), ("target=127.1:6379", "four decimal"),
+                               ("target=user:pw:6379", "IPv6"), ("target=caf%C3%A9.example:6379", "DNS name")] {
             #expect(throws: ScrapeQuery.Refusal.self) { try ScrapeQuery(query: Substring(query)) }
             do {
                 _ = try ScrapeQuery(query: Substring(query))

@@ -65,8 +65,19 @@ public struct ScrapeQuery: Sendable, Equatable {
             portText = rest[rest.index(after: colon)...]
             rest = rest[..<colon]
         }
-        guard !rest.isEmpty, rest.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == ":" || $0 == "_" }) else {
-            throw Refusal(status: 400, message: "target: expected HOST:PORT")
+        // A DNS name or an address, ASCII only (a Unicode letter may fold into another).
+        guard !rest.isEmpty, rest.utf8.count <= 253,
+              rest.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._:".unicodeScalars.contains($0)) }) else {
+            throw Refusal(status: 400, message: "target: expected HOST:PORT (a DNS name or an address)")
+        }
+        if rest.contains(":") {
+            guard TargetAllowList.address(String(rest)) != nil else { throw Refusal(status: 400, message: "target: expected HOST:PORT or [IPv6]:PORT") }
+        } else if let last = rest.split(separator: ".").last, last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "x" || $0 == "X") }) {
+            // All-numeric: only a plain dotted quad. The resolver would read 010.1.2.3 as octal,
+            // 2130706433 or 127.1 as 127.0.0.1: forms the allow list cannot judge.
+            guard TargetAllowList.address(String(rest)) != nil else {
+                throw Refusal(status: 400, message: "target: write an IPv4 address as four decimal numbers (no leading zeros)")
+            }
         }
         guard let port = Int(portText), (1...65535).contains(port) else { throw Refusal(status: 400, message: "target: the port must be 1 to 65535") }
         host = String(rest)
@@ -90,7 +101,10 @@ public struct ScrapeQuery: Sendable, Equatable {
     public var address: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     /// What concurrent scrapes coalesce on, and the previous sample is kept under.
-    public var key: String { [module, mode.rawValue, master ?? "", tls ? "tls" : "", address].joined(separator: "\u{1}") }
+    public var key: String { sampleKey + (debug ? "\u{1}debug" : "") }
+
+    /// The key a previous sample is kept under: a debug scrape judges against the same one.
+    public var sampleKey: String { [module, mode.rawValue, master ?? "", tls ? "tls" : "", address].joined(separator: "\u{1}") }
 
     /// Percent-decoding with `+` as a space; nil for a broken escape or bytes that are not UTF-8.
     static func decode(_ text: Substring) -> String? {

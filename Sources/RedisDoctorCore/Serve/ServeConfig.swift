@@ -6,6 +6,7 @@ public struct ServeConfig: Sendable {
     public static let defaultListen = "127.0.0.1:9645"
     public static let defaultMaxTargetsInFlight = 64
     public static let defaultPreviousSamples = 1_024
+    public static let maximumPreviousSamples = 100_000
 
     public var listen: String?
     public var allowTargets: TargetAllowList
@@ -17,6 +18,8 @@ public struct ServeConfig: Sendable {
     public var bearerTokenFile: String?
     /// Every module by name; `default` always exists.
     public var modules: [String: ServeModule]
+    /// Each module's rule settings (the file's, then its own), built once per (re)load.
+    public var moduleSettings: [String: RuleSettings]
     /// The file's text and name: each module's rule settings are the file's, then its own.
     public var text: String
     public var name: String
@@ -28,6 +31,7 @@ public struct ServeConfig: Sendable {
         maxTargetsInFlight = Self.defaultMaxTargetsInFlight
         previousSamples = Self.defaultPreviousSamples
         modules = ["default": ServeModule(name: "default")]
+        moduleSettings = ["default": RuleSettings()]
         text = ""
         name = "config"
     }
@@ -48,7 +52,7 @@ public struct ServeConfig: Sendable {
                     case "listen": listen = entry.value
                     case "allow_targets": allow = try TargetAllowList(parsing: entry.value, source: entry.source)
                     case "max_targets_in_flight": maxTargetsInFlight = try Self.count(entry, minimum: 1)
-                    case "previous_samples": previousSamples = try Self.count(entry, minimum: 0)
+                    case "previous_samples": previousSamples = min(try Self.count(entry, minimum: 0), Self.maximumPreviousSamples)
                     case "basic_auth_user": basicAuthUser = entry.value
                     case "basic_auth_password_file": basicAuthPasswordFile = entry.value
                     case "bearer_token_file": bearerTokenFile = entry.value
@@ -65,13 +69,15 @@ public struct ServeConfig: Sendable {
             modules[moduleName] = try ServeModule(name: moduleName, entries: section.entries)
         }
         if let allow { allowTargets = allow }
-        if basicAuthUser != nil && basicAuthPasswordFile == nil {
-            throw RuleSettingsError(source: name, message: "basic_auth_user needs basic_auth_password_file (the password is never in the config)")
+        if (basicAuthUser != nil) != (basicAuthPasswordFile != nil) {
+            throw RuleSettingsError(source: name, message: "basic_auth_user and basic_auth_password_file go together (the password is never in the config)")
         }
         // Every module's settings must make sense now, not at its first scrape.
         for module in modules.values.sorted(by: { $0.name < $1.name }) {
             do throws(RuleSettingsError) {
-                try module.ruleSettings(configText: text, configName: name).validate(against: descriptions)
+                let settings = try module.ruleSettings(configText: text, configName: name)
+                try settings.validate(against: descriptions)
+                moduleSettings[module.name] = settings
             } catch {
                 // The module's lines read as options: say which file and section they came from.
                 throw RuleSettingsError(source: "\(name) [module \(module.name)]", message: "\(error)")

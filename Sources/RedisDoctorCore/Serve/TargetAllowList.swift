@@ -123,7 +123,9 @@ public struct TargetAllowList: Sendable, Equatable {
         guard parts.count == 4 else { return nil }
         var bytes: [UInt8] = []
         for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = UInt8(part) else { return nil }
+            // No leading zero: the resolver reads 010 as octal.
+            guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }), part == "0" || !part.hasPrefix("0"),
+                  let value = UInt8(part) else { return nil }
             bytes.append(value)
         }
         return bytes
