@@ -25,14 +25,7 @@ demo: release
 	.ci/demo.sh $(RELEASE_BIN)
 
 # A throwaway six-node cluster, checked healthy and with a replica stopped (Docs/cluster.md).
-cluster-# The exporter (redis-doctor serve execs it): its own executable, so check never loads swift-nio.
-release-serve: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product redis-doctor-serve
-
-bench-serve: release release-serve
-	Benchmarks/serve-vs-redis-exporter.sh .build/release
-
-demo: release
+cluster-demo: release
 	.ci/cluster-demo.sh $(RELEASE_BIN)
 
 test: deps

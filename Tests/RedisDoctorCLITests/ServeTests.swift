@@ -135,4 +135,31 @@ struct ServeTests {
         #expect(try serve.get(target + "&module=cache").status == 400)
         #expect(try serve.get(target + "&module=other").status == 200)
     }
+
+    @Test func aClientThatLeavesCancelsTheWorkAndAFullLimitAnswers503AtOnce() throws {
+        let servers = try (0..<3).map { _ in try RedisServerProcess() }
+        servers.forEach { $0.freeze() }
+        defer { servers.forEach { $0.thaw() } }
+        let serve = try ServeProcess(config: "[serve]\nmax_targets_in_flight = 2\n")
+        // No Prometheus header: the module's 10 s. The client leaves after 0.5 s; the work stops then, not at 10 s.
+        let answered = try serve.abandon("/scrape?target=127.0.0.1:\(servers[0].port)", after: 0.5)
+        #expect(!answered)
+        let start = Date()
+        var inFlight = "?"
+        while Date().timeIntervalSince(start) < 5 {
+            inFlight = try serve.get("/metrics").body.split(separator: "\n").first { $0.hasPrefix("redis_doctor_exporter_scrapes_in_flight ") }.map(String.init) ?? "?"
+            if inFlight.hasSuffix(" 0") { break }
+            usleep(50_000)
+        }
+        #expect(inFlight.hasSuffix(" 0") && Date().timeIntervalSince(start) < 3, "\(inFlight) after \(Date().timeIntervalSince(start)) s")
+        #expect(try serve.get("/metrics").body.contains("redis_doctor_exporter_scrapes_total{outcome=\"cancelled\"} 1"))
+
+        // Two frozen targets fill the limit; a scrape joining one of them is served, a third target gets 503 at once.
+        let paths = [servers[0], servers[1], servers[0], servers[2]].map { "/scrape?target=127.0.0.1:\($0.port)" }
+        let results = try serve.burst(paths, headers: ["X-Prometheus-Scrape-Timeout-Seconds": "4"], delays: [0, 0, 0.5, 1.0])
+        #expect(results[0].status == 200 && results[1].status == 200 && results[2].status == 200, "\(results)")
+        #expect(results[0...2].allSatisfy { $0.up == false && $0.seconds < 3.6 }, "\(results)")
+        #expect(results[3].status == 503 && results[3].seconds < 1, "\(results)")
+        #expect(try serve.get("/metrics").body.contains("redis_doctor_exporter_requests_rejected_total{reason=\"busy\"} 1"))
+    }
 }

@@ -45,7 +45,10 @@ def main():
     elif mode == "burst":
         results = [None] * len(spec["urls"])
 
+        delays = spec.get("delays") or [0] * len(spec["urls"])
+
         def run(index, url):
+            time.sleep(delays[index])
             result = one("GET", url, headers)
             results[index] = {"status": result["status"], "seconds": result["seconds"], "up": up(result["body"])}
 
@@ -55,6 +58,17 @@ def main():
         for thread in threads:
             thread.join()
         print(json.dumps(results))
+    elif mode == "abandon":
+        # Sends a request and leaves after `after` seconds without reading the answer.
+        host, port, path = split(spec["url"])
+        connection = http.client.HTTPConnection(host, port, timeout=spec["after"])
+        connection.request("GET", path)
+        try:
+            connection.getresponse()
+            print(json.dumps({"answered": True}))
+        except Exception:
+            print(json.dumps({"answered": False}))
+        connection.close()
     elif mode == "keepalive":
         host, port, path = split(spec["url"])
         connection = http.client.HTTPConnection(host, port, timeout=30)

@@ -101,12 +101,23 @@ public final class ServeProcess: @unchecked Sendable {
     }
 
     /// Every URL at once (one thread and connection each): each one's status, seconds and whether its page says up.
-    public func burst(_ paths: [String], headers: [String: String] = [:]) throws -> [(status: Int, seconds: Double, up: Bool?)] {
-        let spec = ["mode": "burst", "urls": paths.map(url), "headers": headers] as [String: Any]
+    /// `delays`: seconds each request waits before it starts (all at once by default).
+    public func burst(_ paths: [String], headers: [String: String] = [:], delays: [Double]? = nil) throws -> [(status: Int, seconds: Double, up: Bool?)] {
+        var spec = ["mode": "burst", "urls": paths.map(url), "headers": headers] as [String: Any]
+        if let delays { spec["delays"] = delays }
         let data = try JSONSerialization.data(withJSONObject: spec)
         let run = try PipedProcess.run("/usr/bin/python3", [Self.script], input: String(decoding: data, as: UTF8.self))
         guard let rows = try JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [[String: Any]] else { throw Failure.notServing(run.text) }
         return rows.map { ($0["status"] as? Int ?? 0, $0["seconds"] as? Double ?? 0, $0["up"] as? Bool) }
+    }
+
+    /// Sends a GET and disconnects after `seconds` without reading: whether it was answered first.
+    public func abandon(_ path: String, after seconds: Double) throws -> Bool {
+        let spec = ["mode": "abandon", "url": url(path), "after": seconds] as [String: Any]
+        let data = try JSONSerialization.data(withJSONObject: spec)
+        let run = try PipedProcess.run("/usr/bin/python3", [Self.script], input: String(decoding: data, as: UTF8.self))
+        guard let object = try JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [String: Any] else { throw Failure.notServing(run.text) }
+        return object["answered"] as? Bool ?? true
     }
 
     /// `count` requests one after another on one keep-alive connection: how many got 200 and
