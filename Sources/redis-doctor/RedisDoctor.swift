@@ -23,7 +23,8 @@ struct RedisDoctor: ParsableCommand {
     /// Parses and runs, mapping every failure to the documented exit codes: usage errors
     /// are 3 (Nagios UNKNOWN), never ArgumentParser's 64 or 1.
     static func main() {
-        let words = Array(CommandLine.arguments.dropFirst())
+        var words = Array(CommandLine.arguments.dropFirst())
+        if PluginInvocation.isPlugin(CommandLine.arguments.first) { words = PluginInvocation.checkWords(words) }
         if words == ["--version"] {
             // Only here is OpenSSL loaded without TLS being asked for: to name the one found.
             Terminal.out("\(version) (TLS: \(TLSVersion.text))\n")
@@ -39,7 +40,7 @@ struct RedisDoctor: ParsableCommand {
         }
         let code: Int32
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(words)
             try command.run()
             code = 0
         } catch let exit as ExitCode {
