@@ -54,6 +54,10 @@ public final class Connection {
         }
     }
 
+    /// What every connection sends after AUTH (which needs no permission): SELECT and the
+    /// best-effort CLIENT SETNAME, for `redis-doctor acl`.
+    public static let handshakeCommands: [[String]] = [["SELECT", "0"], ["CLIENT", "SETNAME", "redis-doctor"]]
+
     /// Connects, then sends AUTH, SELECT and CLIENT SETNAME in one round trip.
     public static func open(
         _ target: ConnectionTarget,

@@ -34,6 +34,12 @@ public struct SentinelCollector: Sendable {
     /// A sentinel set is a handful of processes; past this many, listed peers are not visited.
     public static let maximumSentinels = 64
 
+    /// Every command sent to a sentinel (`MASTER` standing for the name), and the ROLE sent to
+    /// the master it gives, for `redis-doctor acl`.
+    public static let commandsSent: [[String]] = [["INFO", "server"], ["SENTINEL", "MYID"]]
+        + ["MASTER", "REPLICAS", "SENTINELS", "CKQUORUM", "GET-MASTER-ADDR-BY-NAME"].map { ["SENTINEL", $0, "NAME"] }
+    public static let commandsSentToTheMaster: [[String]] = [["ROLE"]]
+
     public var commands: [[String]] {
         ["MASTER", "REPLICAS", "SENTINELS", "CKQUORUM", "GET-MASTER-ADDR-BY-NAME"].map { ["SENTINEL", $0, masterName] }
     }
