@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The commit `--version` names, from the checkout being built.
+let buildCommit: String = {
+    guard let git = Context.gitInformation else { return "unknown" }
+    return String(git.currentCommit.prefix(12)) + (git.hasUncommittedChanges ? "-dirty" : "")
+}()
+
 let package = Package(
     name: "redis-doctor",
     products: [
@@ -41,6 +47,8 @@ let package = Package(
         // The allocator OpenSSL is given (see OpenSSLMemory.h). DWARF 4: valgrind 3.19,
         // which measures the start-up cost, cannot read clang's default DWARF 5.
         .target(name: "COpenSSLMemory", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // The build's commit, for --version (a C define: Swift's -D takes no value).
+        .target(name: "CBuildInfo", cSettings: [.define("RD_BUILD_COMMIT", to: "\"\(buildCommit)\""), .unsafeFlags(["-gdwarf-4"])]),
         // Pure code: parsing, rules, rendering. No I/O, no clock, no C.
         // libm backs Double.rounded(); linking it is not importing C.
         .target(name: "RedisDoctorCore", linkerSettings: [.linkedLibrary("m")]),
@@ -59,6 +67,7 @@ let package = Package(
                 "RedisDoctorClient",
                 "RedisDoctorTLS",
                 "CLibEdit",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // With --static-swift-stdlib, -lstdc++ finds Linking/static-libstdc++/libstdc++.so
@@ -73,6 +82,7 @@ let package = Package(
             dependencies: [
                 "RedisDoctorCore",
                 "RedisDoctorClient",
+                "CBuildInfo",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import CBuildInfo
 import Glibc
 import NIOCore
 import NIOHTTP1
@@ -15,7 +16,7 @@ enum ServeMain {
             ServeLog.write(1, ServeArguments.help)
             exit(0)
         case .version:
-            ServeLog.write(1, RedisDoctorVersion.current + "\n")
+            ServeLog.write(1, "redis-doctor-serve \(RedisDoctorVersion.current) (commit \(String(cString: rd_build_commit())))\n")
             exit(0)
         case .usage(let message):
             fail(message, code: 3)

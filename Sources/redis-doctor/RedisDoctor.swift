@@ -27,7 +27,7 @@ struct RedisDoctor: ParsableCommand {
         if PluginInvocation.isPlugin(CommandLine.arguments.first) { words = PluginInvocation.checkWords(words) }
         if words == ["--version"] {
             // Only here is OpenSSL loaded without TLS being asked for: to name the one found.
-            Terminal.out("\(version) (TLS: \(TLSVersion.text))\n")
+            Terminal.out(VersionText.text)
             Glibc.exit(0)
         }
         if let request = CheckFastPath.parse(words, environmentPassword: Terminal.environment("REDISCLI_AUTH")) {

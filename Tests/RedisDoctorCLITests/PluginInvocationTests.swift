@@ -25,4 +25,17 @@ struct PluginInvocationTests {
         let usage = try PipedProcess.run(plugin, ["--bogus"], input: "")
         #expect(usage.status == 3 && usage.text.contains("REDIS UNKNOWN - usage"), "\(usage.text)")
     }
+
+    @Test func versionNamesTheCommitAndTheLibraries() throws {
+        let run = try CommandRun.run(["--version"])
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(run.exitCode == 0 && lines.count == 3, "\(run.stdout)")
+        #expect(lines.first?.wholeMatch(of: /redis-doctor \d+\.\d+\.\d+ \(commit ([0-9a-f]{12}(-dirty)?|unknown)\)/) != nil, "\(run.stdout)")
+        #expect(lines.count > 2 && lines[1] == "hiredis 0.14.1 (linked in)" && lines[2].hasPrefix("TLS: OpenSSL 3."), "\(run.stdout)")
+        // Under the plugin name, -V is the same.
+        let directory = try TemporaryDirectory.make(prefix: "plugin-version")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(symlink(CommandRun.binary, directory + "/check_redis_doctor") == 0)
+        #expect(try PipedProcess.run(directory + "/check_redis_doctor", ["-V"], input: "").text == run.stdout)
+    }
 }
