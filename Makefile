@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/redis-doctor
 
-.PHONY: deps build release release-serve bench-serve demo cluster-demo test bench bench-check bench-tls clean
+.PHONY: deps build release release-serve bench-serve install uninstall demo cluster-demo test bench bench-check bench-tls clean
 
 deps:
 	.ci/deps.sh
@@ -17,6 +17,15 @@ release: deps
 # The exporter (redis-doctor serve execs it): its own executable, so check never loads swift-nio.
 release-serve: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product redis-doctor-serve
+
+# PREFIX (default /usr/local) and DESTDIR as usual; uninstall removes exactly that list.
+PREFIX ?= /usr/local
+DESTDIR ?=
+install: release release-serve
+	Packaging/install.sh install --from .build/release --prefix $(PREFIX) --destdir "$(DESTDIR)"
+
+uninstall:
+	Packaging/install.sh uninstall --prefix $(PREFIX) --destdir "$(DESTDIR)"
 
 bench-serve: release release-serve
 	Benchmarks/serve-vs-redis-exporter.sh .build/release

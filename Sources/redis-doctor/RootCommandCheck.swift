@@ -31,7 +31,7 @@ enum RootCommandCheck {
         var index = 0
         while index < words.count {
             let word = words[index]
-            if word == "--" || word.hasPrefix("--generate-completion-script") || word.hasPrefix("---") { return nil }
+            if word == "--" || word.hasPrefix("--generate-completion-script") || word.hasPrefix("---") || word == "--experimental-dump-help" { return nil }
             if word.hasPrefix("-") {
                 if valued.contains(word) {
                     index += 2

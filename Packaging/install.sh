@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Installs or uninstalls redis-doctor: the executables, the check_redis_doctor plugin link,
+# the man pages, the bash, zsh and fish completions and the docs. One file list for both,
+# so uninstall removes exactly what install put there (and nothing else).
+# Usage: Packaging/install.sh install|uninstall|list [--from BUILD_DIR] [--prefix PREFIX] [--destdir DESTDIR]
+set -euo pipefail
+mode=$1; shift
+from=.build/release prefix=/usr/local destdir=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --from) from=$2; shift 2 ;;
+    --prefix) prefix=$2; shift 2 ;;
+    --destdir) destdir=$2; shift 2 ;;
+    *) echo "install.sh: unknown option $1" >&2; exit 3 ;;
+  esac
+done
+root=$(cd "$(dirname "$0")/.." && pwd)
+version=$(sed -n 's/.*current = "\(.*\)".*/\1/p' "$root/Sources/RedisDoctorCore/Support/RedisDoctorVersion.swift")
+bin=$prefix/bin
+plugins=$prefix/lib/nagios/plugins
+man1=$prefix/share/man/man1
+doc=$prefix/share/doc/redis-doctor
+bash_completion=$prefix/share/bash-completion/completions
+zsh_completion=$prefix/share/zsh/vendor-completions
+fish_completion=$prefix/share/fish/vendor_completions.d
+
+# Every installed path (without DESTDIR), one per line.
+files() {
+  echo "$bin/redis-doctor"
+  echo "$bin/redis-doctor-serve"
+  echo "$plugins/check_redis_doctor"
+  for page in "$root"/Packaging/man/pages/*.1; do echo "$man1/$(basename "$page")"; done
+  echo "$bash_completion/redis-doctor"
+  echo "$zsh_completion/_redis-doctor"
+  echo "$fish_completion/redis-doctor.fish"
+  echo "$doc/README.md"
+  echo "$doc/CHANGELOG.md"
+  (cd "$root" && find Docs -type f | sort) | while read -r f; do echo "$doc/${f#Docs/}"; done
+}
+
+# Man pages are generated from the binary being installed, into the source tree's
+# Packaging/man/pages (not committed): the list above reads them.
+generate() {
+  rm -rf "$root/Packaging/man/pages"
+  python3 "$root/Packaging/man/generate.py" "$from/redis-doctor" "$root/Packaging/man/pages" "$version" >/dev/null
+}
+
+case $mode in
+  list)
+    generate
+    files ;;
+  install)
+    [ -x "$from/redis-doctor" ] && [ -x "$from/redis-doctor-serve" ] || { echo "install.sh: build first ($from/redis-doctor, $from/redis-doctor-serve)" >&2; exit 3; }
+    generate
+    install -d "$destdir$bin" "$destdir$plugins" "$destdir$man1" "$destdir$doc" "$destdir$bash_completion" "$destdir$zsh_completion" "$destdir$fish_completion"
+    install -m 0755 "$from/redis-doctor" "$from/redis-doctor-serve" "$destdir$bin/"
+    # The Monitoring Plugins name: the same binary, which then always runs check.
+    ln -sfn "$(realpath -m --relative-to="$plugins" "$bin/redis-doctor")" "$destdir$plugins/check_redis_doctor"
+    install -m 0644 "$root"/Packaging/man/pages/*.1 "$destdir$man1/"
+    "$from/redis-doctor" --generate-completion-script bash > "$destdir$bash_completion/redis-doctor"
+    "$from/redis-doctor" --generate-completion-script zsh > "$destdir$zsh_completion/_redis-doctor"
+    "$from/redis-doctor" --generate-completion-script fish > "$destdir$fish_completion/redis-doctor.fish"
+    chmod 0644 "$destdir$bash_completion/redis-doctor" "$destdir$zsh_completion/_redis-doctor" "$destdir$fish_completion/redis-doctor.fish"
+    install -m 0644 "$root/README.md" "$root/CHANGELOG.md" "$destdir$doc/"
+    (cd "$root" && find Docs -type f | sort) | while read -r f; do
+      install -D -m 0644 "$root/$f" "$destdir$doc/${f#Docs/}"
+    done
+    echo "installed $(files | wc -l) files under $destdir$prefix" ;;
+  uninstall)
+    generate
+    files | while read -r f; do rm -f "$destdir$f"; done
+    # Directories of ours that are now empty (never a shared one that still holds something).
+    for d in "$doc/rules" "$doc" "$plugins"; do rmdir "$destdir$d" 2>/dev/null || true; done
+    echo "removed redis-doctor from $destdir$prefix" ;;
+  *) echo "install.sh: install, uninstall or list" >&2; exit 3 ;;
+esac
