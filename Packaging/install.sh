@@ -36,6 +36,7 @@ files() {
   echo "$doc/README.md"
   echo "$doc/CHANGELOG.md"
   (cd "$root" && find Docs -type f | sort) | while read -r f; do echo "$doc/${f#Docs/}"; done
+  (cd "$root/Packaging" && find examples etc -type f | sort) | while read -r f; do echo "$doc/examples/${f#examples/}"; done
 }
 
 # Man pages are generated from the binary being installed, into the source tree's
@@ -65,12 +66,17 @@ case $mode in
     (cd "$root" && find Docs -type f | sort) | while read -r f; do
       install -D -m 0644 "$root/$f" "$destdir$doc/${f#Docs/}"
     done
+    # Monitoring definitions and example configurations (the Debian package puts etc/ in /etc/redis-doctor).
+    (cd "$root/Packaging" && find examples etc -type f | sort) | while read -r f; do
+      install -D -m 0644 "$root/Packaging/$f" "$destdir$doc/examples/${f#examples/}"
+    done
     echo "installed $(files | wc -l) files under $destdir$prefix" ;;
   uninstall)
     generate
     files | while read -r f; do rm -f "$destdir$f"; done
     # Directories of ours that are now empty (never a shared one that still holds something).
-    for d in "$doc/rules" "$doc" "$plugins"; do rmdir "$destdir$d" 2>/dev/null || true; done
+    for d in "$doc/examples/icinga2" "$doc/examples/nagios" "$doc/examples/systemd" "$doc/examples/cron" "$doc/examples/prometheus" \
+             "$doc/examples/etc" "$doc/examples" "$doc/rules" "$doc" "$plugins"; do rmdir "$destdir$d" 2>/dev/null || true; done
     echo "removed redis-doctor from $destdir$prefix" ;;
   *) echo "install.sh: install, uninstall or list" >&2; exit 3 ;;
 esac
