@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/redis-doctor
 
-.PHONY: deps build release release-serve bench-serve install uninstall demo cluster-demo test bench bench-check bench-tls clean
+.PHONY: deps build release release-serve bench-serve install uninstall deb deb-check demo cluster-demo test bench bench-check bench-tls clean
 
 deps:
 	.ci/deps.sh
@@ -26,6 +26,14 @@ install: release release-serve
 
 uninstall:
 	Packaging/install.sh uninstall --prefix $(PREFIX) --destdir "$(DESTDIR)"
+
+# A Debian package of the release build (dpkg-deb, no network); lintian should report no error.
+deb: release release-serve
+	Packaging/deb.sh --from .build/release --out .
+
+# Install, run, remove and purge the package in a throwaway debootstrap root (minutes; root).
+deb-check: deb
+	Packaging/deb-check.sh redis-doctor_*.deb
 
 bench-serve: release release-serve
 	Benchmarks/serve-vs-redis-exporter.sh .build/release

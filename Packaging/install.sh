@@ -58,7 +58,8 @@ case $mode in
     # The Monitoring Plugins name: the same binary, which then always runs check.
     ln -sfn "$(realpath -m --relative-to="$plugins" "$bin/redis-doctor")" "$destdir$plugins/check_redis_doctor"
     install -m 0644 "$root"/Packaging/man/pages/*.1 "$destdir$man1/"
-    "$from/redis-doctor" --generate-completion-script bash > "$destdir$bash_completion/redis-doctor"
+    # bash-completion sources the file: no interpreter line.
+    "$from/redis-doctor" --generate-completion-script bash | sed '1{/^#!/d}' > "$destdir$bash_completion/redis-doctor"
     "$from/redis-doctor" --generate-completion-script zsh > "$destdir$zsh_completion/_redis-doctor"
     "$from/redis-doctor" --generate-completion-script fish > "$destdir$fish_completion/redis-doctor.fish"
     chmod 0644 "$destdir$bash_completion/redis-doctor" "$destdir$zsh_completion/_redis-doctor" "$destdir$fish_completion/redis-doctor.fish"
