@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/redis-doctor
 
-.PHONY: deps build release release-serve bench-serve install uninstall deb deb-check demo cluster-demo test bench bench-check bench-tls clean
+.PHONY: deps build binaries release release-serve bench-serve install uninstall deb deb-check demo cluster-demo test bench bench-check bench-tls clean
 
 deps:
 	.ci/deps.sh
@@ -21,19 +21,24 @@ release-serve: deps
 # PREFIX (default /usr/local) and DESTDIR as usual; uninstall removes exactly that list.
 PREFIX ?= /usr/local
 DESTDIR ?=
-install: release release-serve
+# Built without deps: installing must not apt-get anything on an operator's machine.
+binaries:
+	$(SWIFT) build -c release --static-swift-stdlib --product redis-doctor
+	$(SWIFT) build -c release --static-swift-stdlib --product redis-doctor-serve
+
+install: binaries
 	Packaging/install.sh install --from .build/release --prefix $(PREFIX) --destdir "$(DESTDIR)"
 
 uninstall:
 	Packaging/install.sh uninstall --prefix $(PREFIX) --destdir "$(DESTDIR)"
 
 # A Debian package of the release build (dpkg-deb, no network); lintian should report no error.
-deb: release release-serve
+deb: binaries
 	Packaging/deb.sh --from .build/release --out .
 
 # Install, run, remove and purge the package in a throwaway debootstrap root (minutes; root).
 deb-check: deb
-	Packaging/deb-check.sh redis-doctor_*.deb
+	Packaging/deb-check.sh $$(ls -t redis-doctor_*.deb | head -1)
 
 bench-serve: release release-serve
 	Benchmarks/serve-vs-redis-exporter.sh .build/release

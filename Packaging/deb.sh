@@ -15,6 +15,12 @@ done
 root=$(cd "$(dirname "$0")/.." && pwd)
 version=$(sed -n 's/.*current = "\(.*\)".*/\1/p' "$root/Sources/RedisDoctorCore/Support/RedisDoctorVersion.swift")-1
 arch=$(dpkg --print-architecture)
+# One version: the Swift file's, which debian/changelog's top entry must name.
+head -1 "$root/Packaging/debian/changelog" | grep -q "($version)" || { echo "deb.sh: debian/changelog does not start with $version" >&2; exit 3; }
+# The commit --version names must be the checkout's (SwiftPM caches it with the manifest).
+if commit=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null); then
+  "$from/redis-doctor" --version | grep -q "commit $commit" || echo "deb.sh: warning: the build names another commit than $commit; rebuild from a clean clone" >&2
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 stage=$work/redis-doctor
@@ -34,7 +40,8 @@ install -m 0644 "$root/Packaging/debian/copyright" "$doc/copyright"
 gzip -9nc "$root/Packaging/debian/changelog" > "$doc/changelog.Debian.gz"
 gzip -9n "$doc/CHANGELOG.md" && mv "$doc/CHANGELOG.md.gz" "$doc/changelog.gz"
 install -d -m 0755 "$stage/DEBIAN"
-install -m 0755 "$root/Packaging/debian/postinst" "$stage/DEBIAN/postinst"
+rm -f "$doc/installed-files"
+for script in postinst prerm postrm; do install -m 0755 "$root/Packaging/debian/$script" "$stage/DEBIAN/$script"; done
 (cd "$stage" && find etc -type f | sed 's|^|/|' | sort) > "$stage/DEBIAN/conffiles"
 # dpkg-shlibdeps reads debian/control from where it runs.
 mkdir -p "$work/shlibs/debian"
@@ -45,6 +52,7 @@ size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$depends/" \
   "$root/Packaging/debian/control.in" > "$stage/DEBIAN/control"
 find "$stage" -type d -exec chmod 0755 {} +
+(cd "$stage" && find . -path ./DEBIAN -prune -o -type f -print | sed 's|^\./||' | sort | xargs md5sum) > "$stage/DEBIAN/md5sums"
 deb="$out/redis-doctor_${version}_${arch}.deb"
 dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >/dev/null
 echo "$deb"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs or uninstalls redis-doctor: the executables, the check_redis_doctor plugin link,
-# the man pages, the bash, zsh and fish completions and the docs. One file list for both,
-# so uninstall removes exactly what install put there (and nothing else).
+# the man pages, the bash, zsh and fish completions, the docs and the examples. Install
+# writes the list of what it put there (share/doc/redis-doctor/installed-files); uninstall
+# removes exactly that list, and nothing else.
 # Usage: Packaging/install.sh install|uninstall|list [--from BUILD_DIR] [--prefix PREFIX] [--destdir DESTDIR]
 set -euo pipefail
 mode=$1; shift
@@ -20,16 +21,25 @@ bin=$prefix/bin
 plugins=$prefix/lib/nagios/plugins
 man1=$prefix/share/man/man1
 doc=$prefix/share/doc/redis-doctor
+manifest=$doc/installed-files
 bash_completion=$prefix/share/bash-completion/completions
-zsh_completion=$prefix/share/zsh/vendor-completions
+# zsh reads vendor-completions from Debian's /usr, site-functions elsewhere.
+if [ "$prefix" = /usr ]; then zsh_completion=$prefix/share/zsh/vendor-completions; else zsh_completion=$prefix/share/zsh/site-functions; fi
 fish_completion=$prefix/share/fish/vendor_completions.d
 
-# Every installed path (without DESTDIR), one per line.
+# Man pages, generated from the binary being installed into a private folder.
+pages=$(mktemp -d)
+trap 'rm -rf "$pages"' EXIT
+generate() {
+  python3 "$root/Packaging/man/generate.py" "$from/redis-doctor" "$pages" "$version" >/dev/null
+}
+
+# Every path install puts there (without DESTDIR), one per line.
 files() {
   echo "$bin/redis-doctor"
   echo "$bin/redis-doctor-serve"
   echo "$plugins/check_redis_doctor"
-  for page in "$root"/Packaging/man/pages/*.1; do echo "$man1/$(basename "$page")"; done
+  for page in "$pages"/*.1; do echo "$man1/$(basename "$page")"; done
   echo "$bash_completion/redis-doctor"
   echo "$zsh_completion/_redis-doctor"
   echo "$fish_completion/redis-doctor.fish"
@@ -37,13 +47,7 @@ files() {
   echo "$doc/CHANGELOG.md"
   (cd "$root" && find Docs -type f | sort) | while read -r f; do echo "$doc/${f#Docs/}"; done
   (cd "$root/Packaging" && find examples etc -type f | sort) | while read -r f; do echo "$doc/examples/${f#examples/}"; done
-}
-
-# Man pages are generated from the binary being installed, into the source tree's
-# Packaging/man/pages (not committed): the list above reads them.
-generate() {
-  rm -rf "$root/Packaging/man/pages"
-  python3 "$root/Packaging/man/generate.py" "$from/redis-doctor" "$root/Packaging/man/pages" "$version" >/dev/null
+  echo "$manifest"
 }
 
 case $mode in
@@ -57,7 +61,7 @@ case $mode in
     install -m 0755 "$from/redis-doctor" "$from/redis-doctor-serve" "$destdir$bin/"
     # The Monitoring Plugins name: the same binary, which then always runs check.
     ln -sfn "$(realpath -m --relative-to="$plugins" "$bin/redis-doctor")" "$destdir$plugins/check_redis_doctor"
-    install -m 0644 "$root"/Packaging/man/pages/*.1 "$destdir$man1/"
+    install -m 0644 "$pages"/*.1 "$destdir$man1/"
     # bash-completion sources the file: no interpreter line.
     "$from/redis-doctor" --generate-completion-script bash | sed '1{/^#!/d}' > "$destdir$bash_completion/redis-doctor"
     "$from/redis-doctor" --generate-completion-script zsh > "$destdir$zsh_completion/_redis-doctor"
@@ -71,13 +75,21 @@ case $mode in
     (cd "$root/Packaging" && find examples etc -type f | sort) | while read -r f; do
       install -D -m 0644 "$root/Packaging/$f" "$destdir$doc/examples/${f#examples/}"
     done
-    echo "installed $(files | wc -l) files under $destdir$prefix" ;;
+    files > "$destdir$manifest"
+    chmod 0644 "$destdir$manifest"
+    echo "installed $(wc -l < "$destdir$manifest") files under $destdir$prefix" ;;
   uninstall)
-    generate
-    files | while read -r f; do rm -f "$destdir$f"; done
-    # Directories of ours that are now empty (never a shared one that still holds something).
-    for d in "$doc/examples/icinga2" "$doc/examples/nagios" "$doc/examples/systemd" "$doc/examples/cron" "$doc/examples/prometheus" \
-             "$doc/examples/etc" "$doc/examples" "$doc/rules" "$doc" "$plugins"; do rmdir "$destdir$d" 2>/dev/null || true; done
+    [ -f "$destdir$manifest" ] || { echo "install.sh: nothing installed under $destdir$prefix ($manifest missing)" >&2; exit 3; }
+    # The list install wrote, read before it goes; then the folders of ours that are empty.
+    mapfile -t installed < "$destdir$manifest"
+    for f in "${installed[@]}"; do rm -f "$destdir$f"; done
+    for f in "${installed[@]}"; do
+      dir=$(dirname "$f")
+      while [ "$dir" != "$prefix" ] && [ "$dir" != / ]; do
+        case $dir in "$doc"*|"$plugins") rmdir "$destdir$dir" 2>/dev/null || break ;; *) break ;; esac
+        dir=$(dirname "$dir")
+      done
+    done
     echo "removed redis-doctor from $destdir$prefix" ;;
   *) echo "install.sh: install, uninstall or list" >&2; exit 3 ;;
 esac

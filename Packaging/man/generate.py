@@ -10,7 +10,19 @@ import sys
 binary, out_dir, version = sys.argv[1], sys.argv[2], sys.argv[3]
 here = os.path.dirname(os.path.abspath(__file__))
 tool = json.loads(subprocess.run([binary, "--experimental-dump-help"], check=True, capture_output=True, text=True).stdout)["command"]
-DATE = "2026-12-01"
+# Reproducible: SOURCE_DATE_EPOCH when the build sets it, else the last commit's date.
+def build_date():
+    import datetime
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        run = subprocess.run(["git", "-C", here, "log", "-1", "--format=%ct"], capture_output=True, text=True)
+        epoch = run.stdout.strip() or "0"
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).strftime("%Y-%m-%d")
+
+
+DATE = build_date()
+# Commands that take no connection options.
+LOCAL = {"acl", "rules", "serve"}
 
 
 def esc(text):
@@ -47,7 +59,8 @@ def page(name, section_title, command, extra):
     title = name.upper()
     out = [f'.TH "{esc(title)}" 1 "{DATE}" "redis\\-doctor {esc(version)}" "User Commands"', ".SH NAME",
            f"{esc(name)} \\- {esc(command.get('abstract', ''))}", ".SH SYNOPSIS"]
-    usage = "\\fBredis\\-doctor\\fR [\\fIconnection options\\fR] " + ("\\fB" + esc(section_title) + "\\fR " if section_title else "\\fIcommand\\fR ") + "[\\fIoptions\\fR]"
+    connects = not section_title or section_title not in LOCAL
+    usage = "\\fBredis\\-doctor\\fR " + ("[\\fIconnection options\\fR] " if connects else "") + ("\\fB" + esc(section_title) + "\\fR " if section_title else "\\fIcommand\\fR ") + "[\\fIoptions\\fR]"
     out.append(usage)
     if command.get("discussion"):
         out += [".SH DESCRIPTION", esc(command["discussion"])]

@@ -22,11 +22,15 @@ enum PluginInvocation {
             if word == "-H" { word = "-h" }
             if word == "-V" { return ["--version"] }
             if RootCommandCheck.valued.contains(word) {
-                connection.append(word)
-                if index < words.count {
-                    connection.append(words[index])
-                    index += 1
+                // Without its value (last word, an empty macro, another option next) it goes
+                // after `check`, where the parser says so: UNKNOWN, never the silent REPL.
+                guard index < words.count, !words[index].isEmpty, !words[index].hasPrefix("-") || Double(words[index]) != nil else {
+                    rest.append(word)
+                    continue
                 }
+                connection.append(word)
+                connection.append(words[index])
+                index += 1
             } else if word == "--tls" || word == "--insecure"
                         || (word.hasPrefix("--") && word.contains("=") && RootCommandCheck.valued.contains(String(word.prefix { $0 != "=" }))) {
                 connection.append(word)

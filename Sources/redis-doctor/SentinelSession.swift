@@ -23,7 +23,8 @@ struct SentinelSession {
         guard concurrency >= 1 else { throw UsageError(message: "--concurrency must be 1 or more, got \(concurrency)") }
         var sentinel = target
         sentinel.user = user
-        sentinel.password = try Self.password(file: passFile) ?? Terminal.environment(Self.passwordVariable)
+        // An empty variable (an unset macro) is no password, as with REDISCLI_AUTH.
+        sentinel.password = try Self.password(file: passFile) ?? Terminal.environment(Self.passwordVariable).flatMap { $0.isEmpty ? nil : $0 }
         sentinel.db = 0
         self.masterName = masterName
         sentinels = [sentinel]

@@ -27,10 +27,21 @@ struct InstallTests {
         #expect(files == listed, "installed but not listed: \(files.subtracting(listed)); listed but missing: \(listed.subtracting(files))")
         for expected in ["/usr/local/bin/redis-doctor", "/usr/local/bin/redis-doctor-serve", "/usr/local/lib/nagios/plugins/check_redis_doctor",
                          "/usr/local/share/man/man1/redis-doctor.1", "/usr/local/share/man/man1/redis-doctor-check.1",
-                         "/usr/local/share/bash-completion/completions/redis-doctor", "/usr/local/share/zsh/vendor-completions/_redis-doctor",
+                         "/usr/local/share/bash-completion/completions/redis-doctor",
                          "/usr/local/share/fish/vendor_completions.d/redis-doctor.fish", "/usr/local/share/doc/redis-doctor/serve.md"] {
             #expect(files.contains(expected), "\(expected)")
         }
+        // What must be there whatever the list says: a man page per command, the examples, the manifest.
+        let pages = files.filter { $0.hasPrefix("/usr/local/share/man/man1/") }
+        #expect(pages.count == 11, "\(pages.sorted())")
+        for command in ["repl", "send", "check", "clients", "cluster", "discover", "snapshot", "rules", "serve", "acl"] {
+            #expect(pages.contains("/usr/local/share/man/man1/redis-doctor-\(command).1"), "\(command)")
+        }
+        for example in ["icinga2/redis-doctor.conf", "nagios/redis-doctor.cfg", "systemd/redis-doctor-textfile.timer", "cron/redis-doctor",
+                        "prometheus/redis-doctor.rules.yml", "etc/serve.conf"] {
+            #expect(files.contains("/usr/local/share/doc/redis-doctor/examples/" + example), "\(example)")
+        }
+        #expect(files.contains("/usr/local/share/zsh/site-functions/_redis-doctor") && files.contains("/usr/local/share/doc/redis-doctor/installed-files"))
         // The plugin link, as Nagios runs it.
         let server = try RedisServerProcess()
         let plugin = try PipedProcess.run(destdir + "/usr/local/lib/nagios/plugins/check_redis_doctor",
@@ -47,5 +58,8 @@ struct InstallTests {
         let uninstall = try PipedProcess.run("/bin/bash", [Self.script, "uninstall"] + options, input: "")
         #expect(uninstall.status == 0, "\(uninstall.text)")
         #expect(try Self.installed(under: destdir).isEmpty)
+        // Our own folders go with the files; shared ones (bin, man1) stay for others.
+        #expect(!FileManager.default.fileExists(atPath: destdir + "/usr/local/share/doc/redis-doctor"))
+        #expect(!FileManager.default.fileExists(atPath: destdir + "/usr/local/lib/nagios/plugins"))
     }
 }

@@ -22,6 +22,14 @@ struct PluginInvocationTests {
         // Nothing at all is still a check (127.0.0.1:6379 by default), never the silent REPL.
         let bare = try PipedProcess.run(plugin, ["-p", "1"], input: "SET x 1\n")
         #expect(bare.status == 2 && bare.text.hasPrefix("REDIS CRITICAL - "), "\(bare.text)")
+        // A connection option without its value (an empty last macro) is a usage error, never the REPL's silent 0.
+        for words in [["-h"], ["-p", "1", "-h"], ["-h", "-p", "1"]] {
+            let run = try PipedProcess.run(plugin, words, input: "")
+            #expect(run.status == 3 && run.text.contains("REDIS UNKNOWN"), "\(words): \(run.status) \(run.text)")
+        }
+        // An empty host (an unset macro) is no server: CRITICAL with the resolver's words, not OK.
+        let empty = try PipedProcess.run(plugin, ["-H", "", "-p", "1"], input: "")
+        #expect(empty.status == 2 && empty.text.hasPrefix("REDIS CRITICAL - could not resolve"), "\(empty.text)")
         let usage = try PipedProcess.run(plugin, ["--bogus"], input: "")
         #expect(usage.status == 3 && usage.text.contains("REDIS UNKNOWN - usage"), "\(usage.text)")
     }
