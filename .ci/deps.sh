@@ -9,8 +9,9 @@ set -euo pipefail
 # jq runs the JSON example of Docs/monitoring.md, which the tests run as written;
 # icinga2-bin validates the Icinga 2 objects of Docs/ with `icinga2 daemon -C` (no service).
 # groff-base and man-db render the generated man pages in the install test; lintian checks the
-# Debian package the tests build (make deb), chrpath clears its executables' RUNPATH.
-packages=(libhiredis-dev libedit-dev libstdc++-12-dev libssl-dev openssl pkg-config redis-server redis-tools python3 python3-jsonschema tmux prometheus python3-prometheus-client jq icinga2-bin groff-base man-db lintian chrpath)
+# Debian package the tests build (make deb), chrpath clears its executables' RUNPATH;
+# nagios4-core (nagios4 -v) and systemd (systemd-analyze verify) check the shipped definitions.
+packages=(libhiredis-dev libedit-dev libstdc++-12-dev libssl-dev openssl pkg-config redis-server redis-tools python3 python3-jsonschema tmux prometheus python3-prometheus-client jq icinga2-bin groff-base man-db lintian chrpath nagios4-core systemd)
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 $sudo apt-get update -qq
