@@ -70,14 +70,9 @@ public final class LocalCluster: @unchecked Sendable {
         nodes.indices.first { nodes[$0].port == port || announcedPorts[$0] == port }.map { nodes[$0] }
     }
 
-    /// Polls `condition` every 100 ms until it holds or `seconds` pass; whether it held.
+    /// Polls `condition` every 100 ms until it holds or `seconds` pass (`Poll.until`).
     public func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        repeat {
-            if condition() { return true }
-            usleep(100_000)
-        } while Date() < end
-        return condition()
+        Poll.until(seconds: seconds, condition)
     }
 
     /// Every running node says cluster_state:ok, lists as many replicas as there should be

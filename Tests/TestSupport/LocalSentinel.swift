@@ -93,14 +93,9 @@ public final class LocalSentinel: @unchecked Sendable {
         primary.stop()
     }
 
-    /// Polls `condition` every 100 ms until it holds or `seconds` pass; whether it held.
+    /// Polls `condition` every 100 ms until it holds or `seconds` pass (`Poll.until`).
     public func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        repeat {
-            if condition() { return true }
-            usleep(100_000)
-        } while Date() < end
-        return condition()
+        Poll.until(seconds: seconds, condition)
     }
 
     /// Every sentinel names the primary, is linked to every other sentinel (they find each other
