@@ -20,7 +20,7 @@ extension SentinelCollector {
             throw error
         }
         // GET-MASTER-ADDR-BY-NAME refused: the address SENTINEL MASTER gives is asked instead.
-        if probe, let address = state.agreedMasterAddress ?? state.freshest?.master?.address, let endpoint = Self.endpoint(address) {
+        if probe, let address = state.agreedMasterAddress ?? state.freshest?.master?.address, let endpoint = HostPort.parse(address) {
             state.probe = Self.probe(endpoint, like: dataTarget, deadline: deadline.capped(fraction: 0.5), options: options, reach: reach)
         }
         return state
@@ -44,7 +44,7 @@ extension SentinelCollector {
         let share = deadline.capped(fraction: 0.8)
         return FanOut.map(nodes, concurrency: concurrency) { node -> FollowedNode in
             if let skip = node.skip { return FollowedNode(address: node.address, role: node.role, failure: skip) }
-            guard let endpoint = Self.endpoint(node.address) else { return FollowedNode(address: node.address, role: node.role, failure: "not a host:port") }
+            guard let endpoint = HostPort.parse(node.address) else { return FollowedNode(address: node.address, role: node.role, failure: "not a host:port") }
             guard reach.allows(endpoint.host) else { return FollowedNode(address: node.address, role: node.role, failure: Reach.refusal) }
             var nodeTarget = target
             nodeTarget.endpoint = .tcp(host: endpoint.host, port: endpoint.port)
@@ -60,13 +60,5 @@ extension SentinelCollector {
                 return FollowedNode(address: node.address, role: node.role, failure: classified.message, error: classified)
             }
         }
-    }
-
-    /// `127.0.0.1:6379`, `[::1]:6379` as host and port.
-    public static func endpoint(_ address: String) -> (host: String, port: Int)? {
-        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]), (1...65535).contains(port) else { return nil }
-        var host = address[..<colon]
-        if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
-        return host.isEmpty ? nil : (String(host), port)
     }
 }

@@ -24,7 +24,7 @@ enum Discovery {
                 discovered = DiscoveryTargets(sentinel: state, all: false)
             }
             discovered.targets = discovered.targets.filter { target in
-                SentinelCollector.endpoint(target.address).map { allow.allows($0.host) } ?? false
+                HostPort.parse(target.address).map { allow.allows($0.host) } ?? false
             }
             return Scraper.Outcome(body: discovered.json() + "\n", contentType: "application/json", up: true, sample: nil, takenAt: now)
         } catch {

@@ -34,7 +34,7 @@ enum ServeMain {
         case .success(let loaded): auth = loaded
         }
         let listen = arguments.listen ?? config.listen ?? ServeConfig.defaultListen
-        guard let (host, port) = SentinelCollector.endpoint(listen) else {
+        guard let (host, port) = HostPort.parse(listen) else {
             fail("--listen \(OutputText.oneLine(listen)): expected ADDR:PORT (127.0.0.1:9645, [::1]:9645)", code: 3)
         }
         let exporter = Exporter(config: config, configPath: arguments.config, auth: auth)

@@ -26,20 +26,11 @@ struct ClusterSession {
 
     /// `host:port` or `[v6]:port`, with the connection target's credentials and TLS.
     static func seed(_ text: String, like base: ConnectionTarget) throws(UsageError) -> ConnectionTarget {
-        var host = Substring(text)
-        var portText: Substring = ""
-        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
-            portText = host[host.index(after: close)...].drop { $0 == ":" }
-            host = host[host.index(after: host.startIndex)..<close]
-        } else if let colon = host.lastIndex(of: ":") {
-            portText = host[host.index(after: colon)...]
-            host = host[..<colon]
-        }
-        guard !host.isEmpty, let port = Int(portText), (1...65535).contains(port) else {
+        guard let (host, port) = HostPort.parse(text) else {
             throw UsageError(message: "--seed \(text): expected HOST:PORT ([::1]:7000 for IPv6)")
         }
         var target = base
-        target.endpoint = .tcp(host: String(host), port: port)
+        target.endpoint = .tcp(host: host, port: port)
         return target
     }
 }

@@ -58,7 +58,7 @@ public struct ClusterNode: Sendable, Hashable {
 
     /// `127.0.0.1:7000`, `[::1]:7000`: an address a person can paste.
     public var address: String {
-        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        HostPort.format(host: host, port: port)
     }
 
     /// The first 8 characters of the id, as redis-cli shows it.

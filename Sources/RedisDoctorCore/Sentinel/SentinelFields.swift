@@ -44,11 +44,7 @@ public struct SentinelFields: Sendable, Equatable {
     /// `ip:port`, `[v6]:port` for IPv6.
     public var address: String? {
         guard let ip = self["ip"], let port = self["port"] else { return nil }
-        return SentinelFields.address(host: ip, port: port)
-    }
-
-    static func address(host: String, port: String) -> String {
-        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        return HostPort.format(host: ip, port: port)
     }
 
     public var flags: [Substring] { (self["flags"] ?? "").split(separator: ",") }

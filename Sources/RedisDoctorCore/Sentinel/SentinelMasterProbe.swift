@@ -33,7 +33,7 @@ public struct SentinelMasterProbe: Sendable, Hashable {
         case .master: role = "master"
         case .replica(let host, let port, _, _):
             role = "slave"
-            following = host.map { SentinelFields.address(host: $0, port: port.map { String($0) } ?? "?") }
+            following = host.map { HostPort.format(host: $0, port: port.map { String($0) } ?? "?") }
         case .sentinel: role = "sentinel"
         case .other(let name): role = OutputText.oneLine(name)
         case nil: refusal = "ROLE: not a role reply"

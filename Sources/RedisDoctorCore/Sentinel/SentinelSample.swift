@@ -20,9 +20,9 @@ public struct SentinelSample: Sendable, Hashable {
     /// came from, so the file holds replies like every other snapshot.
     public static func snapshot(of state: SentinelState, takenAtMicros: Int64?) -> Snapshot {
         var snapshot = Snapshot(target: state.name, takenAtMicros: takenAtMicros)
-        if let address = state.agreedMasterAddress, let split = Self.split(address) {
+        if let address = state.agreedMasterAddress, let split = HostPort.parse(address) {
             snapshot.exchanges.append(Exchange(command: ["SENTINEL", "GET-MASTER-ADDR-BY-NAME", state.masterName],
-                                               reply: .array([.bulk(Array(split.host.utf8)), .bulk(Array(split.port.utf8))])))
+                                               reply: .array([.bulk(Array(split.host.utf8)), .bulk(Array(String(split.port).utf8))])))
         }
         if let epoch = state.configEpoch {
             snapshot.exchanges.append(Exchange(command: ["SENTINEL", "MASTER", state.masterName],
@@ -43,12 +43,5 @@ public struct SentinelSample: Sendable, Hashable {
     public init?(perfdata items: [PerfdataSample.Item], takenAt: Double) {
         guard let item = items.first(where: { $0.label == "sentinel_config_epoch" }), item.value >= 0, item.value < 1e15 else { return nil }
         self.init(masterAddress: nil, configEpoch: Int64(item.value), takenAt: takenAt, source: PerfdataSample.source)
-    }
-
-    static func split(_ address: String) -> (host: String, port: String)? {
-        guard let colon = address.lastIndex(of: ":") else { return nil }
-        var host = address[..<colon]
-        if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
-        return (String(host), String(address[address.index(after: colon)...]))
     }
 }

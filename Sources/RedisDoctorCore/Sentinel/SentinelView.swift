@@ -45,7 +45,7 @@ public struct SentinelView: Sendable {
         self.refusals = refusals
         masterAddress = reply("GET-MASTER-ADDR-BY-NAME").flatMap { reply in
             guard let items = reply.array, items.count == 2, let host = items[0].text, let port = items[1].text else { return nil }
-            return SentinelFields.address(host: host, port: port)
+            return HostPort.format(host: host, port: port)
         }
     }
 

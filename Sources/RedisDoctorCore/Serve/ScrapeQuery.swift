@@ -98,7 +98,7 @@ public struct ScrapeQuery: Sendable, Equatable {
     }
 
     /// `host:port`, `[v6]:port`: the key scrapes of one target share.
-    public var address: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    public var address: String { HostPort.format(host: host, port: port) }
 
     /// What concurrent scrapes coalesce on, and the previous sample is kept under.
     public var key: String { sampleKey + (debug ? "\u{1}debug" : "") }

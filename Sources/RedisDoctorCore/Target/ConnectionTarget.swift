@@ -33,7 +33,7 @@ extension ConnectionTarget: CustomStringConvertible {
         var text: String
         switch endpoint {
         case .tcp(let host, let port):
-            text = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+            text = HostPort.format(host: host, port: port)
         case .unix(let path):
             text = "unix:\(path)"
         }
@@ -45,7 +45,7 @@ extension ConnectionTarget: CustomStringConvertible {
     public var address: String {
         switch endpoint {
         case .tcp(let host, let port):
-            return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+            return HostPort.format(host: host, port: port)
         case .unix(let path):
             return path
         }
