@@ -1,5 +1,6 @@
 import ArgumentParser
 import RedisDoctorClient
+import RedisDoctorCore
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Skip CLIENT LIST above this many connected clients.")
     var clientListLimit: Int = SnapshotCollector.defaultClientListLimit
 
+    @Option(name: .long, help: HostCheckMode.help)
+    var hostChecks: HostCheckMode = .auto
+
     @Option(name: .long, help: ArgumentHelp("The previous run's perfdata as the engine kept it ($SERVICEPERFDATA$, $service.perfdata$): the interval rules' earlier sample.", valueName: "perfdata"))
     var prevPerfdata: String?
 
@@ -61,6 +65,7 @@ struct CheckCommand: ParsableCommand {
                      interval: interval, stateFile: stateFile, fromSnapshot: fromSnapshot, fromFile: fromFile,
                      takenAt: takenAt, clientListLimit: clientListLimit, prevPerfdata: prevPerfdata, prevTime: prevTime,
                      cluster: cluster, seeds: seed, concurrency: concurrency, sentinel: sentinel.sentinel, master: sentinel.master,
-                     sentinelUser: sentinel.sentinelUser, sentinelPassFile: sentinel.sentinelPassFile, follow: follow)
+                     sentinelUser: sentinel.sentinelUser, sentinelPassFile: sentinel.sentinelPassFile, follow: follow,
+                     hostChecks: hostChecks)
     }
 }

@@ -1,3 +1,5 @@
+import RedisDoctorCore
+
 /// Reads a plain `check` command line without ArgumentParser.
 ///
 /// A check is a process started every minute on thousands of hosts, and
@@ -56,7 +58,7 @@ enum CheckFastPath {
     enum Option: String {
         case host, port, socket, pass, user, db, uri, timeout, maxReplyBytes, cacert, cacertdir, cert, key, sni
         case warning, critical, set, only, skip, config, format, interval, stateFile, fromSnapshot, fromFile, takenAt, clientListLimit
-        case seed, concurrency, prevPerfdata, prevTime, master, sentinelUser, sentinelPassFile
+        case seed, concurrency, prevPerfdata, prevTime, master, sentinelUser, sentinelPassFile, hostChecks
 
         init?(_ word: String) {
             let shorts: [String: Option] = ["-h": .host, "-p": .port, "-s": .socket, "-a": .pass, "-n": .db, "-u": .uri, "-t": .timeout]
@@ -69,6 +71,7 @@ enum CheckFastPath {
                 "--from-file": .fromFile, "--taken-at": .takenAt, "--client-list-limit": .clientListLimit,
                 "--seed": .seed, "--concurrency": .concurrency, "--prev-perfdata": .prevPerfdata, "--prev-time": .prevTime,
                 "--master": .master, "--sentinel-user": .sentinelUser, "--sentinel-pass-file": .sentinelPassFile,
+                "--host-checks": .hostChecks,
             ]
             guard let option = shorts[word] ?? longs[word] else { return nil }
             self = option
@@ -126,6 +129,7 @@ enum CheckFastPath {
         case .master: r.master = value
         case .sentinelUser: r.sentinelUser = value
         case .sentinelPassFile: r.sentinelPassFile = value
+        case .hostChecks: guard case .success(let mode) = HostCheckMode.parse(value) else { return false }; r.hostChecks = mode
         }
         return true
     }

@@ -27,4 +27,6 @@ struct CheckRequest: Equatable {
     var sentinelUser: String?
     var sentinelPassFile: String?
     var follow = false
+    /// `--host-checks`: whether the host rules read this host.
+    var hostChecks = HostCheckMode.auto
 }

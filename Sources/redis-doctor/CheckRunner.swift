@@ -128,6 +128,7 @@ struct CheckRunner {
         guard request.clientListLimit >= 0 else {
             throw UsageError(message: "--client-list-limit must be zero or more, got \(request.clientListLimit)")
         }
-        return .live(session, SnapshotCollector(clientListLimit: request.clientListLimit), interval: request.interval)
+        return .live(session, SnapshotCollector(clientListLimit: request.clientListLimit), HostCollector(mode: request.hostChecks),
+                     interval: request.interval)
     }
 }

@@ -4,7 +4,7 @@ import RedisDoctorCore
 /// Where a check's samples come from: a live server, a snapshot file, or pasted INFO text.
 /// Every path yields raw `Snapshot`s; parsing happens once, in Core.
 enum SampleSource {
-    case live(SessionSetup, SnapshotCollector, interval: Double?)
+    case live(SessionSetup, SnapshotCollector, HostCollector, interval: Double?)
     case snapshotFile(String)
     /// Pasted INFO and when it was taken, if the user said (`--taken-at`).
     case infoFile(String, takenAt: Double?)
@@ -19,7 +19,7 @@ enum SampleSource {
 
     var targetText: String {
         switch self {
-        case .live(let session, _, _): return session.target.description
+        case .live(let session, _, _, _): return session.target.description
         case .snapshotFile(let path), .infoFile(let path, _): return path
         }
     }
@@ -62,7 +62,7 @@ enum SampleSource {
             } catch {
                 throw CheckError(kind: .local, message: "cannot read INFO file \(error)")
             }
-        case .live(let session, let collector, let interval):
+        case .live(let session, let collector, let hostCollector, let interval):
             do throws(ConnectionError) {
                 var link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
                 // Every reply of both samples is kept: they share one budget.
@@ -80,7 +80,8 @@ enum SampleSource {
                     }
                 }
                 let current = try collector.sample(link, deadline: session.deadline)
-                return Samples(current: current.snapshot, currentInfo: current.info, earlier: earlier)
+                let snapshot = hostCollector.adding(to: current, target: session.target, deadline: session.deadline)
+                return Samples(current: snapshot, currentInfo: current.info, earlier: earlier)
             } catch {
                 throw error.checkError(target: session.target.description)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RedisDoctorClient
+import RedisDoctorCore
 
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,10 @@ struct SnapshotCommand: ParsableCommand {
     @Option(name: .long, help: "Skip CLIENT LIST above this many connected clients.")
     var clientListLimit: Int = SnapshotCollector.defaultClientListLimit
 
+    @Option(name: .long, help: HostCheckMode.help)
+    var hostChecks: HostCheckMode = .auto
+
     func run() throws {
-        throw SnapshotRunner(connection: root.connection.settings, output: output, clientListLimit: clientListLimit).run().exitCode
+        throw SnapshotRunner(connection: root.connection.settings, output: output, clientListLimit: clientListLimit, hostChecks: hostChecks).run().exitCode
     }
 }

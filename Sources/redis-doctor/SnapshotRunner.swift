@@ -6,6 +6,7 @@ struct SnapshotRunner {
     var connection: ConnectionSettings
     var output: String
     var clientListLimit: Int
+    var hostChecks: HostCheckMode
 
     func run() -> ExitStatus {
         guard let session = SessionSetup.make(connection, defaultTimeout: CheckRunner.defaultTimeout) else { return .usage }
@@ -23,7 +24,8 @@ struct SnapshotRunner {
         do throws(ConnectionError) {
             let link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
             link.limitAllReplies(to: session.options.maxReplyBytes)
-            snapshot = try SnapshotCollector(clientListLimit: clientListLimit).collect(link, deadline: session.deadline)
+            let sample = try SnapshotCollector(clientListLimit: clientListLimit).sample(link, deadline: session.deadline)
+            snapshot = HostCollector(mode: hostChecks).adding(to: sample, target: session.target, deadline: session.deadline)
         } catch {
             return SessionSetup.report(error, target: session.target)
         }

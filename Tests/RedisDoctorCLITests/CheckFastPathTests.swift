@@ -25,6 +25,9 @@ struct CheckFastPathTests {
         ["check", "--cluster", "--seed", "127.0.0.1:7001", "--seed", "[::1]:7002", "--concurrency", "4", "--format", "json"],
         ["-p", "26379", "check", "--sentinel", "--master", "mymaster"],
         ["check", "--sentinel", "--master=cache", "--seed", "10.0.0.2:26379", "--sentinel-user", "mon", "--sentinel-pass-file", "/etc/rd/sentinel.pw", "--follow"],
+        ["check", "--host-checks", "off"],
+        ["-s", "/run/redis.sock", "check", "--host-checks=pid=4242", "--format", "json"],
+        ["check", "--host-checks", "auto"],
     ]
 
     @Test(arguments: accepted)
@@ -37,7 +40,7 @@ struct CheckFastPathTests {
     /// Words the fast path leaves to ArgumentParser: help, errors, other subcommands, exotic forms.
     static let declined: [[String]] = [
         [], ["--help"], ["check", "--help"], ["--version"], ["send", "PING"], ["rules"],
-        ["check", "--format", "yaml"], ["-p", "notaport", "check"], ["-p6380", "check"], ["check", "--bogus", "1"],
+        ["check", "--format", "yaml"], ["check", "--host-checks", "pid=0"], ["check", "--host-checks", "on"], ["-p", "notaport", "check"], ["-p6380", "check"], ["check", "--bogus", "1"],
         ["check", "-p", "1", "-p", "2"], ["check", "--interval"], ["--format", "json", "check"], ["check", "extra"],
         ["check", "-t", "-1"],
         ["--cluster", "check"], ["check", "--cluster", "--cluster"], ["check", "--concurrency", "many"],

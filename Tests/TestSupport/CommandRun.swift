@@ -19,12 +19,15 @@ public struct CommandRun: Sendable {
     }
 
     /// Test servers run with `--save ""` and throwaway data, which persistence-disabled
-    /// rightly warns about: a `check` skips that rule unless a test asks for it.
-    public static func withPersistenceJudged(_ arguments: [String], _ judged: Bool) -> [String] {
+    /// rightly warns about: a `check` skips that rule unless a test asks for it. And this
+    /// machine runs with vm.overcommit_memory=0 (Debian's default), which host-kernel rightly
+    /// warns about for a server that forks: a `check` reads the host only in host tests.
+    public static func withPersistenceJudged(_ arguments: [String], _ judged: Bool, hostChecks: Bool = false) -> [String] {
         // The subcommand word, not an argument of another one (`send ECHO check`).
-        guard !judged, !arguments.contains("send"), let check = arguments.firstIndex(of: "check") else { return arguments }
+        guard !arguments.contains("send"), !arguments.contains("---completion"), let check = arguments.firstIndex(of: "check") else { return arguments }
         var words = arguments
-        words.insert(contentsOf: ["--skip", "persistence-disabled"], at: check + 1)
+        if !hostChecks && !arguments.contains("--host-checks") { words.insert(contentsOf: ["--host-checks", "off"], at: check + 1) }
+        if !judged { words.insert(contentsOf: ["--skip", "persistence-disabled"], at: check + 1) }
         return words
     }
 
@@ -42,10 +45,10 @@ public struct CommandRun: Sendable {
 
     /// Runs with a hard limit so a hang fails the test instead of stalling the suite.
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, killAfter: Double = 30,
-                           judgePersistence: Bool = false) throws -> CommandRun {
+                           judgePersistence: Bool = false, hostChecks: Bool = false) throws -> CommandRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = withPersistenceJudged(arguments, judgePersistence)
+        process.arguments = withPersistenceJudged(arguments, judgePersistence, hostChecks: hostChecks)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "REDISCLI_AUTH")
         for (k, v) in environment { env[k] = v }

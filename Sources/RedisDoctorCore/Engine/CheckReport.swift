@@ -55,12 +55,16 @@ public struct ServerFact: Sendable, Hashable {
     public var number: Double?
     /// The JSON key: the INFO field the number comes from (`uptime_in_seconds`).
     public var key: String
+    /// Read on the server's host (/proc, /sys), not from the server: the text report
+    /// gives these a line of their own.
+    public var fromHost: Bool
 
-    public init(_ name: String, _ value: String, number: Double? = nil, key: String? = nil) {
+    public init(_ name: String, _ value: String, number: Double? = nil, key: String? = nil, fromHost: Bool = false) {
         self.name = name
         self.value = value
         self.number = number
         self.key = key ?? name
+        self.fromHost = fromHost
     }
 }
 

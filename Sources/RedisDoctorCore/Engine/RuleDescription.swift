@@ -75,6 +75,7 @@ public enum RuleCategory: String, Sendable, Hashable, CaseIterable {
     case security
     case cluster
     case sentinel
+    case host
 
     public var title: String {
         switch self {
@@ -87,6 +88,7 @@ public enum RuleCategory: String, Sendable, Hashable, CaseIterable {
         case .security: return "Security"
         case .cluster: return "Cluster"
         case .sentinel: return "Sentinel"
+        case .host: return "Host"
         }
     }
 }
@@ -148,6 +150,8 @@ public struct RuleExample: Sendable, Hashable {
     public var cluster: [ClusterExampleNode]
     /// Every sentinel's answers and the master's ROLE, for the sentinel rules.
     public var sentinel: SentinelExample?
+    /// The server's host, for the host rules; nil for a sample without host facts.
+    public var host: HostExample?
     public var expectedStatus: Status
     /// Substrings that must appear in the result's evidence.
     public var expectEvidence: [String]
@@ -155,9 +159,10 @@ public struct RuleExample: Sendable, Hashable {
     public init(
         _ title: String, info: String, clientList: String? = nil, previousInfo: String? = nil,
         replies: [String: String] = [:], settings: [String: String] = [:], tls: TLSPeer? = nil,
-        cluster: [ClusterExampleNode] = [], sentinel: SentinelExample? = nil,
+        cluster: [ClusterExampleNode] = [], sentinel: SentinelExample? = nil, host: HostExample? = nil,
         expect expectedStatus: Status, expectEvidence: [String] = []
     ) {
+        self.host = host
         self.tls = tls
         self.cluster = cluster
         self.sentinel = sentinel

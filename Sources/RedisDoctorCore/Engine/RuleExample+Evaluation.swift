@@ -7,6 +7,7 @@ extension RuleExample {
             current.exchanges.append(Exchange(command: ["CLIENT", "LIST"], reply: .bulk(Array(clientList.utf8))))
         }
         current.tlsPeer = tls
+        current.host = host?.capture
         for (family, text) in replies.sorted(by: { $0.key < $1.key }) {
             current.exchanges.append(Self.exchange(family: family, text: text))
         }

@@ -29,6 +29,11 @@ public enum RuleRegistry {
         RecentRestartRule.self,
         OpenAccessRule.self,
         TlsCertificateRule.self,
+        HostSwapRule.self,
+        HostMemoryRule.self,
+        HostRssGapRule.self,
+        HostKernelRule.self,
+        HostDiskRule.self,
     ]
 
     /// What `check --cluster` runs once over every node's view.

@@ -13,12 +13,12 @@ public enum InfoField: String, Sendable, CaseIterable {
     case usedMemory, usedMemoryRss, usedMemoryPeak, maxmemory, maxmemoryPolicy, totalSystemMemory
     case memFragmentationRatio, memFragmentationBytes, allocatorFragRatio, allocatorFragBytes
     case memNotCountedForEvict, memClientsNormal, usedMemoryLua, numberOfCachedScripts, activeDefragRunning
-    case memAllocator
+    case memAllocator, allocatorResident, usedMemoryVmTotal, usedMemoryDataset
     // Persistence
     case loading, loadingEtaSeconds, loadingLoadedPerc, changesSinceLastSave, bgsaveInProgress
     case lastSaveTime, lastBgsaveStatus, lastBgsaveTimeSec, currentBgsaveTimeSec, rdbLastCowSize, rdbSaves
     case aofEnabled, aofRewriteInProgress, aofCurrentRewriteTimeSec, aofLastRewriteTimeSec
-    case aofLastBgrewriteStatus, aofLastWriteStatus, aofLastCowSize
+    case aofLastBgrewriteStatus, aofLastWriteStatus, aofLastCowSize, aofCurrentSize
     case currentSaveKeysProcessed, currentSaveKeysTotal, currentForkPerc, latestForkUsec, currentCowSize
     // Stats
     case totalConnectionsReceived, totalCommandsProcessed, instantaneousOpsPerSec, rejectedConnections
@@ -109,6 +109,11 @@ public enum InfoField: String, Sendable, CaseIterable {
         case .currentBgsaveTimeSec: number(["rdb_current_bgsave_time_sec", "current_save_duration_sec"], .seconds, minusOne: true)
             .explained("Seconds the running background save has taken so far.", healthy: nil)
         case .rdbLastCowSize: number(["rdb_last_cow_size"], .bytes)
+        case .aofCurrentSize: number(["aof_current_size"], .bytes)
+            .explained("The append-only file's size now, in bytes (with AOF on).", healthy: "Below twice its size after the last rewrite; the disk holding dir needs room for a rewrite of it.")
+        case .allocatorResident: number(["allocator_resident"], .bytes)
+        case .usedMemoryVmTotal: number(["used_memory_vm_total"], .bytes)
+        case .usedMemoryDataset: number(["used_memory_dataset"], .bytes)
         case .aofEnabled: flag(["aof_enabled"], core: true)
             .explained("1 when the append-only file is on.", healthy: nil)
         case .aofRewriteInProgress: flag(["aof_rewrite_in_progress", "bgrewriteaof_in_progress"], core: true)

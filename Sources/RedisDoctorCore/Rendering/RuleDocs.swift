@@ -64,6 +64,7 @@ public enum RuleDocs {
                 for command in example.replies.keys.sorted() {
                     out += block(command, example.replies[command]!)
                 }
+                if let host = example.host { out += hostBlocks(host) }
                 if !example.settings.isEmpty {
                     out.append("Settings: " + example.settings.keys.sorted().map { code("\($0)=\(example.settings[$0]!)") }.joined(separator: ", "))
                     out.append("")
@@ -76,6 +77,23 @@ public enum RuleDocs {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A host example: each /proc or /sys file, and the disk of `dir`.
+    static func hostBlocks(_ host: HostExample) -> [String] {
+        if let reason = host.notLocal { return ["Host: not read (\(reason))", ""] }
+        var out: [String] = []
+        for (path, text) in host.shownFiles { out += block(path, text) }
+        if let fs = host.filesystem {
+            let numbers = [fs.availableBytes.map { "\(HumanFormat.bytes($0)) available" }, fs.totalBytes.map { "of \(HumanFormat.bytes($0))" }]
+            out.append("Filesystem of \(code(fs.path)): " + numbers.compactMap { $0 }.joined(separator: " "))
+            out.append("")
+        }
+        for file in host.dumpFiles {
+            out.append("\(code(file.path)): \(HumanFormat.bytes(file.bytes))")
+            out.append("")
+        }
+        return out
     }
 
     /// A cluster example: each node's CLUSTER NODES and cluster_state, or why it gave none.

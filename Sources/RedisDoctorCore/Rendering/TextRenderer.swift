@@ -10,8 +10,8 @@ public struct TextRenderer: Sendable {
     public func render(_ report: CheckReport) -> String {
         var lines: [String] = []
         lines.append("redis-doctor \(OutputText.oneLine(report.target)): \(word(report.status))")
-        if !report.server.isEmpty {
-            lines.append(report.server.map { "\($0.name) \(OutputText.oneLine($0.value))" }.joined(separator: ", "))
+        for facts in [report.server.filter { !$0.fromHost }, report.server.filter(\.fromHost)] where !facts.isEmpty {
+            lines.append(facts.map { "\($0.name) \(OutputText.oneLine($0.value))" }.joined(separator: ", "))
         }
         if let error = report.error {
             var text = "\(word(error.status)) \(OutputText.oneLine(error.message))"

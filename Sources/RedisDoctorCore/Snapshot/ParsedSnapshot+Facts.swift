@@ -8,6 +8,7 @@ extension ParsedSnapshot {
         if let uptime = info.number(.uptimeSeconds) { facts.append(ServerFact("uptime", HumanFormat.duration(seconds: uptime), number: uptime, key: "uptime_in_seconds")) }
         if let used = info.number(.usedMemory) { facts.append(ServerFact("used_memory", HumanFormat.bytes(used), number: used)) }
         if let clients = info.number(.connectedClients) { facts.append(ServerFact("connected_clients", HumanFormat.number(clients), number: clients)) }
+        if let host { facts += host.facts }
         return facts
     }
 }

@@ -16,6 +16,10 @@ public struct ParsedSnapshot: Sendable {
     public var role: RoleInfo?
     /// Round trip of the PING exchange, in microseconds.
     public var pingMicros: Int64?
+    /// The server's host, when the sample was taken on it (`--host-checks`).
+    public var host: HostFacts?
+    /// Why `host` is nil, for the host rules' SKIPPED results.
+    public var hostAbsence: String
     /// Keyed by command family (`INFO`, `CONFIG GET`, `CLIENT LIST`, ...).
     public var statuses: [String: CommandStatus]
 
@@ -64,6 +68,12 @@ public struct ParsedSnapshot: Sendable {
             default:
                 break
             }
+        }
+        if let capture = snapshot.host {
+            host = HostFacts(capture)
+            hostAbsence = capture.notLocal ?? "the capture names no server process"
+        } else {
+            hostAbsence = "no host facts in this sample (pasted INFO, a snapshot taken without them, a node of a cluster or sentinel check, or the exporter)"
         }
         self.info = info ?? Info()
         self.identity = self.info.serverIdentity

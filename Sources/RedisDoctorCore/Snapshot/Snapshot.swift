@@ -15,6 +15,8 @@ public struct Snapshot: Sendable, Equatable {
     public var skipped: [SkippedCommand]
     /// The TLS session's certificates, when the replies came over TLS.
     public var tlsPeer: TLSPeer?
+    /// What was read on the server's host (/proc, /sys, the disk of `dir`), or why nothing was.
+    public var host: HostCapture?
     /// Where `takenAtMicros` came from when it is not the capture itself (pasted INFO:
     /// `--taken-at`, or the file's modification time), for evidence. Not stored in files.
     public var takenAtSource: String?

@@ -15,6 +15,8 @@ extension SnapshotFile {
         var snapshot = Snapshot(target: "")
         var peer = TLSPeer(subject: "", issuer: "", notAfter: nil, names: [], protocolVersion: "", cipher: "")
         var sawTLS = false
+        var host = HostCapture()
+        var sawHost = false
         func seconds(_ value: String, _ key: String) throws(SnapshotFileError) -> Double {
             guard let n = Int64(value), TimestampText.parse(String(n)) != nil else {
                 throw reader.error("\(key) must be seconds since the epoch, found '\(prefix(value))'", atLineStart: true)
@@ -22,7 +24,7 @@ extension SnapshotFile {
             return Double(n)
         }
         // Header fields until the first record; unknown fields are ignored (forward compatible).
-        while let peek = reader.peekLine(), !peek.hasPrefix(">>>"), !peek.hasPrefix("!!!") {
+        while let peek = reader.peekLine(), !peek.hasPrefix(">>>"), !peek.hasPrefix("!!!"), !peek.hasPrefix("===") {
             let text = reader.readLine()!
             if text.isEmpty || text.hasPrefix("#") { continue }
             guard let (key, value) = splitField(text) else {
@@ -45,14 +47,15 @@ extension SnapshotFile {
             case "tls-cipher": peer.cipher = try reader.unquoteText(value); sawTLS = true
             case "tls-client-subject": peer.clientSubject = try reader.unquoteText(value); sawTLS = true
             case "tls-client-not-after": peer.clientNotAfter = try seconds(value, key); sawTLS = true
-            default: break
+            default:
+                if key.hasPrefix("host-"), try decodeHostField(key, value, into: &host, reader: reader) { sawHost = true }
             }
         }
         if sawTLS { snapshot.tlsPeer = peer }
         while let text = reader.readLine() {
             if text.isEmpty || text.hasPrefix("#") { continue }
             // Command lines are short; a 50 MB one would be copied several times over.
-            if (text.hasPrefix(">>>") || text.hasPrefix("!!!")) && text.utf8.count > 65_536 {
+            if (text.hasPrefix(">>>") || text.hasPrefix("!!!") || text.hasPrefix("===")) && text.utf8.count > 65_536 {
                 throw reader.error("a command line longer than 64 KiB", atLineStart: true)
             }
             if text.hasPrefix(">>>") {
@@ -76,10 +79,18 @@ extension SnapshotFile {
                     throw reader.error("expected 'reason: ...' after a skipped command", atLineStart: true)
                 }
                 snapshot.skipped.append(SkippedCommand(command: command, reason: try reader.unquoteText(value)))
+            } else if text.hasPrefix("===") {
+                let path = try reader.parseArgs(String(text.dropFirst(3)))
+                try reader.count(2)
+                guard path.count == 1 else { throw reader.error("expected '=== PATH' for a host file", atLineStart: true) }
+                guard host.files.count < 1000 else { throw reader.error("more than 1000 host file records", atLineStart: true) }
+                host.files.append(try hostFile(path: path[0], reply: try reader.parseReply(depth: 0), reader: reader))
+                sawHost = true
             } else {
-                throw reader.error("expected '>>> command' or '!!! command', found '\(prefix(text))'", atLineStart: true)
+                throw reader.error("expected '>>> command', '!!! command' or '=== path', found '\(prefix(text))'", atLineStart: true)
             }
         }
+        if sawHost { snapshot.host = host }
         return snapshot
     }
 

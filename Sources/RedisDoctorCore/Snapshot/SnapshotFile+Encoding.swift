@@ -20,6 +20,9 @@ extension SnapshotFile {
             if let subject = peer.clientSubject { line("tls-client-subject: \(encodeText(subject))") }
             if let notAfter = peer.clientNotAfter { line("tls-client-not-after: \(Int64(notAfter))") }
         }
+        if let host = snapshot.host {
+            for text in hostHeader(host) { line(text) }
+        }
         for exchange in snapshot.exchanges {
             line("")
             line(">>> " + exchange.command.map(encodeArg).joined(separator: " "))
@@ -31,6 +34,7 @@ extension SnapshotFile {
             line("!!! " + skipped.command.map(encodeArg).joined(separator: " "))
             line("reason: \(encodeText(skipped.reason))")
         }
+        if let host = snapshot.host { encodeHostFiles(host, into: &out) }
         return out
     }
 

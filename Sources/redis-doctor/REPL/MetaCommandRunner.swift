@@ -123,7 +123,10 @@ final class MetaCommandRunner {
             let link = try session.ensureConnected()
             session.canceller.reset()
             do throws(ConnectionError) {
-                var snapshot = try SnapshotCollector(clientListLimit: clientListLimit).collect(link, deadline: Deadline(seconds: session.timeout))
+                let deadline = Deadline(seconds: session.timeout)
+                let sample = try SnapshotCollector(clientListLimit: clientListLimit).sample(link, deadline: deadline)
+                // The host rules judge a server on this host, as `check` does by default.
+                var snapshot = HostCollector(mode: .auto).adding(to: sample, target: session.target, deadline: deadline)
                 snapshot.target = session.target.description
                 return snapshot
             } catch {

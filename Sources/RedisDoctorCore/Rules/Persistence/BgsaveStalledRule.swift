@@ -21,7 +21,7 @@ public enum BgsaveStalledRule: HealthRule {
                      "rdb_last_bgsave_time_sec", "aof_rewrite_in_progress", "aof_current_rewrite_time_sec",
                      "aof_last_rewrite_time_sec", "current_save_keys_processed", "current_save_keys_total",
                      "current_fork_perc", "server_time_usec", "uptime_in_seconds", "run_id", "process_id",
-                     "rdb_changes_since_last_save"],
+                     "rdb_changes_since_last_save", "state of the save child (/proc/PID/stat, on the server's host)"],
         commandsNeeded: ["INFO", "CONFIG GET dir"],
         enabledByDefault: true,
         primaryMetric: "save_duration",
@@ -46,6 +46,13 @@ public enum BgsaveStalledRule: HealthRule {
                 expect: .warning,
                 expectEvidence: ["current_save_keys_processed=0 unchanged over 6s: the child has reported no progress since the save began",
                                  "67162 changes not on disk while it runs", "ps -o pid,stat,wchan --ppid 4242"]),
+            RuleExample(
+                "The same stall read on the server's host: the child waits on I/O",
+                info: "redis_version:7.0.15\nprocess_id:4242\nserver_time_usec:1763800006000000\nrdb_changes_since_last_save:67162\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:7\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:0\ncurrent_save_keys_total:300000\ncurrent_fork_perc:0.00\naof_rewrite_in_progress:0\n",
+                previousInfo: "redis_version:7.0.15\nprocess_id:4242\nserver_time_usec:1763800000000000\nrdb_changes_since_last_save:67100\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:1\nrdb_last_bgsave_time_sec:40\ncurrent_save_keys_processed:0\ncurrent_save_keys_total:300000\ncurrent_fork_perc:0.00\naof_rewrite_in_progress:0\n",
+                host: HostExample(saveChildStat: "4250 (redis-server) D 4242 4242 4242 0 -1 4194624 2271 0 0 0 3 1 0 0 20 0 1 0 88123 2481307648 601602 18446744073709551615\n"),
+                expect: .warning,
+                expectEvidence: ["save child 4250: state D (uninterruptible sleep: waiting on I/O)"]),
             RuleExample(
                 "Redis 7.0: progress between the samples",
                 info: "redis_version:7.0.15\nserver_time_usec:1763800005000000\nrdb_bgsave_in_progress:1\nrdb_current_bgsave_time_sec:65\nrdb_last_bgsave_time_sec:60\ncurrent_save_keys_processed:120833\ncurrent_save_keys_total:300000\ncurrent_fork_perc:40.28\naof_rewrite_in_progress:0\n",
@@ -195,7 +202,12 @@ public enum BgsaveStalledRule: HealthRule {
         let dir = context.current.config?["dir"].flatMap { $0.isEmpty ? nil : $0 }
         let children = info.number(.processId).map { "ps -o pid,stat,wchan --ppid \(HumanFormat.number($0))" }
             ?? "ps -o pid,stat,wchan --ppid <process_id from INFO server>"
-        evidence.append("next: \(children) on the Redis host shows the save child's state and what it waits on")
+        if let child = context.host?.saveChild {
+            // Read on the host: the child's state says what the save waits on.
+            evidence.append("save child \(child.pid): state \(child.stateText) (/proc/\(child.pid)/stat)")
+        } else {
+            evidence.append("next: \(children) on the Redis host shows the save child's state and what it waits on")
+        }
         let advice = [
             "State D with a wchan in the filesystem or block layer means the child is stuck on I/O; state R means it is working (huge keys, CPU starvation).",
             "Check the disk I/O of \(dir.map { "dir=\($0)" } ?? "the data directory (CONFIG GET dir)"): iostat -x, free space, a degraded volume.",
