@@ -13,7 +13,7 @@ enum AddressResolver {
             do throws(LookupError) { return .success(try lookup(host: host, port: port, flags: 0)) } catch { return .failure(error) }
         }
         switch outcome {
-        case .timedOut: throw ConnectionError.timedOut(stage: .resolve, elapsedSeconds: deadline.elapsedSeconds)
+        case .timedOut, .notStarted: throw ConnectionError.timedOut(stage: .resolve, elapsedSeconds: deadline.elapsedSeconds)
         case .cancelled: throw ConnectionError.cancelled(stage: .resolve)
         case .finished(.success(let addresses)) where !addresses.isEmpty: return addresses
         case .finished(.success): throw ConnectionError.nameNotResolved(host: host, reason: "no addresses")

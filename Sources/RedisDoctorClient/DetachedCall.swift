@@ -8,14 +8,18 @@ enum DetachedCall {
         case finished(Value)
         case timedOut
         case cancelled
+        /// No thread (or pipe) could be had, and the call was not made.
+        case notStarted
     }
 
     /// Runs `body` on its own thread and waits for it until `deadline` (or `canceller`).
-    /// When no thread can be started, `body` runs inline.
-    static func run<Value: Sendable>(deadline: Deadline, canceller: Canceller? = nil, _ body: @escaping @Sendable () -> Value) -> Outcome<Value> {
+    /// When no thread can be started, `body` runs inline if `inlineIfNoThread` (a resolver
+    /// call that usually returns), else not at all (a statvfs that may never return).
+    static func run<Value: Sendable>(deadline: Deadline, canceller: Canceller? = nil, inlineIfNoThread: Bool = true,
+                                     _ body: @escaping @Sendable () -> Value) -> Outcome<Value> {
         let box = ResultBox<Value>()
         let thread = DetachedThread { box.set(body()) }
-        guard thread.start() else { return .finished(body()) }
+        guard thread.start() else { return inlineIfNoThread ? .finished(body()) : .notStarted }
         var fds = [pollfd(fd: thread.readFD, events: Int16(POLLIN), revents: 0)]
         if let canceller { fds.append(pollfd(fd: canceller.readFD, events: Int16(POLLIN), revents: 0)) }
         while true {

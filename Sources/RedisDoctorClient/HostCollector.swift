@@ -66,7 +66,8 @@ public struct HostCollector: Sendable {
             guard Self.isLoopback(host) else {
                 return .failure(HostAbsence("the server is remote (\(target.address)): host facts are read only on the server's own host (--host-checks pid=N if it is this one)"))
             }
-            if let served = info.number(.tcpPort), Int(served) != port {
+            // tcp_port 0: a TLS-only or socket-only server, whose port INFO does not print.
+            if let served = info.number(.tcpPort), served != 0, served != Double(port) {
                 return .failure(HostAbsence("INFO tcp_port \(HumanFormat.number(served)) is not the port connected to (\(port)): a proxy or a forwarded port, so the process is not known"))
             }
         }
@@ -98,6 +99,7 @@ public struct HostCollector: Sendable {
         var host = host
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if host == "localhost" || host == "::1" { return true }
+        if host.lowercased().hasPrefix("::ffff:") { return isLoopback(String(host.dropFirst(7))) }
         var v4 = in_addr()
         if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
         var v6 = in6_addr()
@@ -109,15 +111,16 @@ public struct HostCollector: Sendable {
 
     /// The memory controller's files: v2's memory.max and memory.current when the unified
     /// hierarchy has them, else v1's memory.limit_in_bytes and memory.usage_in_bytes.
+    /// The ancestors' limits are read too: a slice's MemoryMax binds every unit in it.
     static func cgroupFiles(_ membership: CgroupMembership) -> [HostFile] {
-        if let group = membership.v2 {
-            let max = read(HostPaths.cgroupV2(group, "memory.max"))
-            if max.text != nil { return [max, read(HostPaths.cgroupV2(group, "memory.current"))] }
+        func limits(_ group: String, _ path: (String, String) -> String, _ limit: String, _ usage: String) -> [HostFile]? {
+            let own = read(path(group, limit))
+            guard own.text != nil else { return nil }
+            let ancestors = CgroupMemory.lineage(group).dropFirst().map { read(path($0, limit)) }.filter { $0.text != nil }
+            return [own, read(path(group, usage))] + ancestors
         }
-        if let group = membership.v1Memory {
-            let limit = read(HostPaths.cgroupV1(group, "memory.limit_in_bytes"))
-            if limit.text != nil { return [limit, read(HostPaths.cgroupV1(group, "memory.usage_in_bytes"))] }
-        }
+        if let group = membership.v2, let files = limits(group, HostPaths.cgroupV2, "memory.max", "memory.current") { return files }
+        if let group = membership.v1Memory, let files = limits(group, HostPaths.cgroupV1, "memory.limit_in_bytes", "memory.usage_in_bytes") { return files }
         return []
     }
 
@@ -130,8 +133,10 @@ public struct HostCollector: Sendable {
     /// `dir` itself cannot be searched (it is the server's, mode 0750), its sizes are unknown.
     static func disk(dir: String, files: [String], deadline: Deadline) -> (HostFilesystem, [HostFileSize]) {
         let seconds = min(filesystemSeconds, Double(deadline.remainingMilliseconds) / 1000 / 2)
+        // No time left is not a hung disk: the rule must not call it one.
+        guard seconds >= 0.05 else { return (HostFilesystem(path: dir, error: "not read: no time left before the deadline"), []) }
         let bound = deadline.capped(atMost: seconds)
-        let outcome = DetachedCall.run(deadline: bound) { () -> (HostFilesystem, [HostFileSize]) in
+        let outcome = DetachedCall.run(deadline: bound, inlineIfNoThread: false) { () -> (HostFilesystem, [HostFileSize]) in
             var fs = statvfs()
             guard statvfs(dir, &fs) == 0 else {
                 return (HostFilesystem(path: dir, error: "statvfs: \(String(cString: strerror(errno)))"), [])
@@ -142,14 +147,21 @@ public struct HostCollector: Sendable {
             for name in files {
                 var st = stat()
                 let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-                if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { sizes.append(HostFileSize(path: path, bytes: Double(st.st_size))) }
+                if lstat(path, &st) == 0 {
+                    if (st.st_mode & S_IFMT) == S_IFREG { sizes.append(HostFileSize(path: path, bytes: Double(st.st_size))) }
+                } else if errno != ENOENT {
+                    // dir is the server's (0750): the file may be there, unmeasured.
+                    sizes.append(HostFileSize(path: path, error: String(cString: strerror(errno))))
+                }
             }
             return (filesystem, sizes)
         }
         switch outcome {
         case .finished(let result): return result
         case .timedOut, .cancelled:
-            return (HostFilesystem(path: dir, error: "statvfs did not return within \(HumanFormat.fixed(seconds, 1)) s (a hung filesystem?)"), [])
+            return (HostFilesystem(path: dir, error: "statvfs did not return within \(HumanFormat.fixed(seconds, 1)) s (a hung filesystem?)", hung: true), [])
+        case .notStarted:
+            return (HostFilesystem(path: dir, error: "not read: no thread to bound statvfs with"), [])
         }
     }
 

@@ -5,7 +5,7 @@ import RedisDoctorCore
 
 /// Where the host is read, decided without sending anything anywhere.
 struct HostCollectorTests {
-    @Test(arguments: [("127.0.0.1", true), ("127.3.4.5", true), ("::1", true), ("[::1]", true), ("localhost", true),
+    @Test(arguments: [("127.0.0.1", true), ("127.3.4.5", true), ("::1", true), ("[::1]", true), ("localhost", true), ("::ffff:127.0.0.1", true), ("::ffff:10.0.0.1", false),
                       ("10.0.4.7", false), ("192.168.1.20", false), ("::2", false), ("cache.example", false), ("128.0.0.1", false)])
     func loopbackAddresses(_ host: String, _ loopback: Bool) {
         #expect(HostCollector.isLoopback(host) == loopback)
@@ -24,6 +24,10 @@ struct HostCollectorTests {
         let target = ConnectionTarget(endpoint: .tcp(host: "127.0.0.1", port: 16379))
         let capture = HostCollector(mode: .auto).capture(target: target, info: info, config: nil, deadline: Deadline(seconds: 2))
         #expect(capture.notLocal?.contains("INFO tcp_port 6379 is not the port connected to (16379)") == true, "\(capture.notLocal ?? "")")
+        // tcp_port 0 (TLS-only): no port to compare, so the process itself decides.
+        let tlsOnly = Info(parsing: Array("process_id:\(getpid())\ntcp_port:0\nuptime_in_seconds:1\n".utf8))
+        let other = HostCollector(mode: .auto).capture(target: target, info: tlsOnly, config: nil, deadline: Deadline(seconds: 2))
+        #expect(other.notLocal?.contains("not a Redis-compatible server") == true, "\(other.notLocal ?? "")")
     }
 
     @Test func aNamedProcessIsReadWhateverItIs() throws {

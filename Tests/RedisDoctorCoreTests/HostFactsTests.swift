@@ -51,7 +51,14 @@ struct HostFactsTests {
         #expect(available > 0 && available <= Double(24_683_584 * 1024))
         #expect(facts.memory?.bytes("SwapTotal") == 0)
         #expect(facts.transparentHugepages == "madvise")
-        #expect(facts.processHasHugepages == false)
+        #expect(facts.processHasHugepages(disableThp: nil) == false, "madvise: only pages asked for")
+        // Mode always: THP_enabled decides; a kernel without the line leaves it to disable-thp.
+        var always = Self.capture()
+        always.files[2].text = "[always] madvise never\n"
+        #expect(HostFacts(always)?.processHasHugepages(disableThp: "yes") == true, "THP_enabled: 1 beats the setting")
+        always.files[0].text = always.files[0].text!.replacingOccurrences(of: "THP_enabled:\t1\n", with: "")
+        #expect(HostFacts(always)?.processHasHugepages(disableThp: "yes") == false)
+        #expect(HostFacts(always)?.processHasHugepages(disableThp: nil) == true)
         #expect(facts.overcommitMemory == 0)
         #expect(facts.somaxconn == 4096)
     }
@@ -66,6 +73,11 @@ struct HostFactsTests {
         let facts = try #require(HostFacts(Self.capture()))
         #expect(facts.saveChild?.state == "T")
         #expect(facts.facts.contains { $0.key == "save_child_state" && $0.value == "5306 T (stopped)" })
+        // The pid reused by a process that is not the server's child says nothing of the save.
+        var reused = Self.capture()
+        reused.pid = 1
+        reused.files[0].path = HostPaths.status(1)
+        #expect(HostFacts(reused)?.saveChild == nil)
     }
 
     @Test func aCommandNameWithParenthesesAndSpaces() throws {
@@ -88,6 +100,17 @@ struct HostFactsTests {
         #expect(facts.unreadable.map(\.path) == [HostPaths.cgroupV1(membership.v1Memory!, "memory.usage_in_bytes")])
         #expect(CgroupMemory.limit("max\n") == nil)
         #expect(CgroupMemory.limit("1073741824\n") == 1_073_741_824)
+        #expect(CgroupMemory.lineage("/a/b/c") == ["/a/b/c", "/a/b", "/a"])
+        #expect(CgroupMemory.lineage("/").isEmpty)
+        // A slice's limit binds the unit below it.
+        let slice = HostCapture(pid: 7, files: [
+            HostFile(path: HostPaths.cgroup(7), text: "0::/system.slice/redis.service\n"),
+            HostFile(path: HostPaths.cgroupV2("/system.slice/redis.service", "memory.max"), text: "max\n"),
+            HostFile(path: HostPaths.cgroupV2("/system.slice/redis.service", "memory.current"), text: "1000\n"),
+            HostFile(path: HostPaths.cgroupV2("/system.slice", "memory.max"), text: "4294967296\n"),
+        ])
+        let limited = try #require(HostFacts(slice)?.cgroup)
+        #expect(limited.limitBytes == 4_294_967_296 && limited.limitGroup == "/system.slice" && limited.usageBytes == 1000)
         let v2 = CgroupMembership(parsing: "0::/system.slice/redis-server.service\n")
         #expect(v2.v2 == "/system.slice/redis-server.service" && v2.v1Memory == nil)
     }
@@ -113,6 +136,11 @@ struct HostFactsTests {
             return
         }
         #expect(other.reason.contains("another process with the same id"))
+        guard case .failure(let unknown) = ServerProcessMatch.judge(pid: pid, status: status, startedAt: nil, serverStartedAt: serverStart) else {
+            Issue.record("a name alone was taken for the server")
+            return
+        }
+        #expect(unknown.reason.contains("cannot be told from another server"))
         guard case .failure(let gone) = ServerProcessMatch.judge(pid: pid, status: nil, startedAt: nil, serverStartedAt: serverStart) else {
             Issue.record("a missing process was taken for the server")
             return
@@ -138,8 +166,23 @@ struct HostFactsTests {
         remote.host = .notLocal("the server is remote (10.0.4.7:6379): \"quoted\"\nand a line end")
         #expect(try SnapshotFile.decode(SnapshotFile.encode(remote)) == remote)
         var hung = snapshot
-        hung.host!.filesystem = HostFilesystem(path: "/mnt/ebs", error: "statvfs did not return within 2.0 s (a hung filesystem?)")
+        hung.host!.filesystem = HostFilesystem(path: "/mnt/ebs", error: "statvfs did not return within 2.0 s (a hung filesystem?)", hung: true)
         #expect(try SnapshotFile.decode(SnapshotFile.encode(hung)) == hung)
+        // Paths with blanks, quotes and line ends; a size that could not be read.
+        var odd = snapshot
+        odd.host!.files.append(HostFile(path: "/proc/a b/\"q\"\nx", text: "t\r\n"))
+        odd.host!.files.append(HostFile(path: "/sys/x", error: "Permission denied"))
+        odd.host!.dumpFiles = [HostFileSize(path: "/var/lib/my redis/\"d\".rdb", bytes: 12), HostFileSize(path: "/var/lib/redis/dump.rdb", error: "Permission denied")]
+        odd.host!.filesystem = HostFilesystem(path: "/var/lib/my redis", availableBytes: 5, totalBytes: 9)
+        #expect(try SnapshotFile.decode(SnapshotFile.encode(odd)) == odd)
+        // A FUSE filesystem reporting exabytes is clamped, not a trap.
+        var huge = snapshot
+        huge.host!.filesystem = HostFilesystem(path: "/mnt/s3", availableBytes: 1.8e19, totalBytes: .infinity)
+        let text = String(decoding: SnapshotFile.encode(huge), as: UTF8.self)
+        #expect(text.contains("host-fs-available: 9223372036854775807\n") && text.contains("host-fs-total: 0\n"))
+        // Version 2 only when host files are in it: older readers refuse `===` records.
+        #expect(text.hasPrefix("redis-doctor-snapshot 2\n"))
+        #expect(String(decoding: SnapshotFile.encode(remote), as: UTF8.self).hasPrefix("redis-doctor-snapshot 1\n"))
         // Evaluated offline, the facts are those read live.
         let parsed = ParsedSnapshot(decoded)
         #expect(parsed.host?.pid == Self.serverPid)

@@ -64,25 +64,36 @@ public struct HostFilesystem: Sendable, Hashable {
     public var path: String
     public var availableBytes: Double?
     public var totalBytes: Double?
-    /// Why the numbers are missing (permission, or a filesystem that did not answer).
+    /// Why the numbers are missing (permission, no time left, a filesystem that did not answer).
     public var error: String?
+    /// statvfs did not return in its time: a hung mount, which would hang a save too.
+    public var hung: Bool
 
-    public init(path: String, availableBytes: Double? = nil, totalBytes: Double? = nil, error: String? = nil) {
+    public init(path: String, availableBytes: Double? = nil, totalBytes: Double? = nil, error: String? = nil, hung: Bool = false) {
         self.path = path
         self.availableBytes = availableBytes
         self.totalBytes = totalBytes
         self.error = error
+        self.hung = hung
     }
 }
 
-/// A persistence file's size: the RDB named by `dbfilename`, the AOF (or 7.0's AOF directory).
+/// A persistence file's size (the RDB named by `dbfilename`, the AOF before 7.0), or why
+/// it could not be read (`dir` is the server's, mode 0750). A file that does not exist is
+/// not listed.
 public struct HostFileSize: Sendable, Hashable {
     public var path: String
-    public var bytes: Double
+    public var bytes: Double?
+    public var error: String?
 
     public init(path: String, bytes: Double) {
         self.path = path
         self.bytes = bytes
+    }
+
+    public init(path: String, error: String) {
+        self.path = path
+        self.error = error
     }
 }
 

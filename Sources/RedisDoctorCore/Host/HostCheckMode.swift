@@ -54,10 +54,14 @@ public enum ServerProcessMatch {
         guard serverNames.contains(name) else {
             return .failure(HostAbsence("process \(pid) on this host is \(name), not a Redis-compatible server: the server is elsewhere (a container or a forwarded port?); --host-checks pid=N names it"))
         }
-        if let startedAt, let serverStartedAt, (startedAt - serverStartedAt).magnitude > startTolerance {
+        // Fail closed: a name alone could be another server's (a sentinel is redis-server too).
+        guard let startedAt, let serverStartedAt else {
+            return .failure(HostAbsence("process \(pid) (\(name)) cannot be told from another server: its start time or the server's uptime is unknown; --host-checks pid=N names it"))
+        }
+        if (startedAt - serverStartedAt).magnitude > startTolerance {
             return .failure(HostAbsence("process \(pid) (\(name)) started \(TimestampText.iso8601(startedAt)), but the server has been up since \(TimestampText.iso8601(serverStartedAt)): another process with the same id (a container?)"))
         }
-        return .success("process_id \(pid) from INFO: \(name)" + (startedAt != nil && serverStartedAt != nil ? ", started with the server" : ""))
+        return .success("process_id \(pid) from INFO: \(name), started with the server")
     }
 }
 

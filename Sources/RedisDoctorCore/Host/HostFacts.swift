@@ -31,8 +31,9 @@ public struct HostFacts: Sendable {
         overcommitMemory = capture.text(HostPaths.overcommitMemory).flatMap { Int($0.trimmingSpaces) }
         somaxconn = capture.text(HostPaths.somaxconn).flatMap { Int($0.trimmingSpaces) }
         cgroup = CgroupMemory(capture, pid: pid)
-        if let child = capture.saveChildPid {
-            saveChild = capture.text(HostPaths.stat(child)).flatMap(ProcStat.init(parsing:))
+        // Only the server's own child: a pid reused by another process says nothing of the save.
+        if let child = capture.saveChildPid, let stat = capture.text(HostPaths.stat(child)).flatMap(ProcStat.init(parsing:)), stat.parentPid == pid {
+            saveChild = stat
             saveChildProcess = capture.text(HostPaths.status(child)).map(ProcFields.init(parsing:))
         }
         filesystem = capture.filesystem
@@ -51,11 +52,13 @@ public struct HostFacts: Sendable {
     /// The server's memory in swap (VmSwap).
     public var swap: Double? { process?.bytes("VmSwap") }
     /// Whether transparent huge pages may back the server's memory: the kernel's mode is
-    /// `always` and the process has not opted out (`THP_enabled: 0` after `disable-thp`).
-    public var processHasHugepages: Bool? {
+    /// `always` and the process has not opted out (`THP_enabled: 0` after `disable-thp`;
+    /// kernels before 6.0 print no THP_enabled, and then the server's `disable-thp` says).
+    public func processHasHugepages(disableThp: String?) -> Bool? {
         guard let mode = transparentHugepages else { return nil }
         guard mode == "always" else { return false }
-        return process?.integer("THP_enabled").map { $0 != 0 } ?? true
+        if let flag = process?.integer("THP_enabled") { return flag != 0 }
+        return disableThp != "yes"
     }
 
     /// Why a fact a rule needs is missing: the file's read error, or that it was not read.
@@ -71,26 +74,50 @@ public struct CgroupMemory: Sendable, Equatable {
     public var version: String
     /// The group, as /proc/PID/cgroup names it.
     public var group: String
-    /// Nil when unlimited (`max`, or v1's page-rounded 2^63).
+    /// The lowest limit of the group and its ancestors (a slice's MemoryMax binds its
+    /// units); nil when none is limited (`max`, or v1's page-rounded 2^63).
     public var limitBytes: Double?
+    /// The group whose limit that is.
+    public var limitGroup: String?
+    /// The group's usage, page cache included (which the kernel reclaims before it kills).
     public var usageBytes: Double?
 
     init?(_ capture: HostCapture, pid: Int) {
         guard let text = capture.text(HostPaths.cgroup(pid)) else { return nil }
         let membership = CgroupMembership(parsing: text)
-        if let group = membership.v2, let max = capture.text(HostPaths.cgroupV2(group, "memory.max")) {
+        if let group = membership.v2, capture.text(HostPaths.cgroupV2(group, "memory.max")) != nil {
             version = "v2"
             self.group = group
-            limitBytes = Self.limit(max)
+            (limitBytes, limitGroup) = Self.lowestLimit(group) { capture.text(HostPaths.cgroupV2($0, "memory.max")) }
             usageBytes = capture.text(HostPaths.cgroupV2(group, "memory.current")).flatMap { Double($0.trimmingSpaces) }
-        } else if let group = membership.v1Memory, let limit = capture.text(HostPaths.cgroupV1(group, "memory.limit_in_bytes")) {
+        } else if let group = membership.v1Memory, capture.text(HostPaths.cgroupV1(group, "memory.limit_in_bytes")) != nil {
             version = "v1"
             self.group = group
-            limitBytes = Self.limit(limit)
+            (limitBytes, limitGroup) = Self.lowestLimit(group) { capture.text(HostPaths.cgroupV1($0, "memory.limit_in_bytes")) }
             usageBytes = capture.text(HostPaths.cgroupV1(group, "memory.usage_in_bytes")).flatMap { Double($0.trimmingSpaces) }
         } else {
             return nil
         }
+    }
+
+    /// `group` and its ancestors, nearest first, the root excluded (it has no limit file).
+    public static func lineage(_ group: String) -> [String] {
+        var parts = group.split(separator: "/").prefix(32).map(String.init)
+        var out: [String] = []
+        while !parts.isEmpty {
+            out.append("/" + parts.joined(separator: "/"))
+            parts.removeLast()
+        }
+        return out
+    }
+
+    static func lowestLimit(_ group: String, _ text: (String) -> String?) -> (Double?, String?) {
+        var lowest: (Double, String)?
+        for ancestor in lineage(group) {
+            guard let limit = text(ancestor).flatMap(limit) else { continue }
+            if lowest == nil || limit < lowest!.0 { lowest = (limit, ancestor) }
+        }
+        return (lowest?.0, lowest?.1)
     }
 
     /// `max` and v1's "no limit" (2^63 rounded down to a page, or more than an exabyte) are no limit.

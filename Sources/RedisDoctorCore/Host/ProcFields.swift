@@ -76,7 +76,7 @@ public struct CgroupMembership: Sendable, Equatable {
     public var v1Memory: String?
 
     public init(parsing text: String) {
-        for line in text.split(separator: "\n").prefix(100) {
+        for line in text.split(separator: "\n", maxSplits: 100).prefix(100) {
             let parts = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3 else { continue }
             if parts[0] == "0" && parts[1].isEmpty { v2 = String(parts[2]) }

@@ -90,7 +90,7 @@ public enum RuleDocs {
             out.append("")
         }
         for file in host.dumpFiles {
-            out.append("\(code(file.path)): \(HumanFormat.bytes(file.bytes))")
+            out.append("\(code(file.path)): " + (file.bytes.map(HumanFormat.bytes) ?? "not read (\(file.error ?? "?"))"))
             out.append("")
         }
         return out

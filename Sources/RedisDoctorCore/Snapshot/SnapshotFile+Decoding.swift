@@ -9,8 +9,8 @@ extension SnapshotFile {
         guard parts.count == 2, parts[0] == magic else {
             throw reader.error("not a redis-doctor snapshot: first line must be '\(magic) \(version)'", atLineStart: true)
         }
-        guard Int(parts[1]) == version else {
-            throw reader.error("unsupported snapshot version '\(parts[1])' (this build reads \(version))", atLineStart: true)
+        guard let number = Int(parts[1]), (1...version).contains(number) else {
+            throw reader.error("unsupported snapshot version '\(parts[1])' (this build reads 1 to \(version))", atLineStart: true)
         }
         var snapshot = Snapshot(target: "")
         var peer = TLSPeer(subject: "", issuer: "", notAfter: nil, names: [], protocolVersion: "", cipher: "")

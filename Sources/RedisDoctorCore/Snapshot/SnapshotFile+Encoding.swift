@@ -6,7 +6,7 @@ extension SnapshotFile {
             out += text.utf8
             out.append(Bytes.lf)
         }
-        line("\(magic) \(version)")
+        line("\(magic) \(snapshot.host?.files.isEmpty == false ? version : 1)")
         line("target: \(encodeText(snapshot.target))")
         if let taken = snapshot.takenAtMicros { line("taken-at-usec: \(taken)") }
         if let peer = snapshot.tlsPeer {

@@ -8,12 +8,23 @@ extension SnapshotFile {
         if let child = host.saveChildPid { lines.append("host-save-child: \(child)") }
         if let fs = host.filesystem {
             lines.append("host-fs-path: \(encodeText(fs.path))")
-            if let n = fs.availableBytes { lines.append("host-fs-available: \(Int64(n))") }
-            if let n = fs.totalBytes { lines.append("host-fs-total: \(Int64(n))") }
+            if let n = fs.availableBytes { lines.append("host-fs-available: \(whole(n))") }
+            if let n = fs.totalBytes { lines.append("host-fs-total: \(whole(n))") }
             if let error = fs.error { lines.append("host-fs-error: \(encodeText(error))") }
+            if fs.hung { lines.append("host-fs-hung: yes") }
         }
-        for file in host.dumpFiles { lines.append("host-dump-file: \(Int64(file.bytes)) \(encodeArg(file.path))") }
+        for file in host.dumpFiles {
+            if let bytes = file.bytes { lines.append("host-dump-file: \(whole(bytes)) \(encodeArg(file.path))") }
+            if let error = file.error { lines.append("host-dump-file-error: \(encodeArg(file.path)) \(encodeArg(error))") }
+        }
         return lines
+    }
+
+    /// A byte count as a whole number; a filesystem that reports exabytes (FUSE) is clamped,
+    /// never a trap.
+    static func whole(_ value: Double) -> Int64 {
+        guard value.isFinite, value > 0 else { return 0 }
+        return value >= 9.2e18 ? Int64.max : Int64(value)
     }
 
     /// Each file read on the host, as a `=== PATH` record: its text as a bulk reply, or
@@ -53,6 +64,15 @@ extension SnapshotFile {
             var fs = filesystem()
             fs.error = try reader.unquoteText(value)
             host.filesystem = fs
+        case "host-fs-hung":
+            var fs = filesystem()
+            fs.hung = value == "yes"
+            host.filesystem = fs
+        case "host-dump-file-error":
+            let words = try reader.parseArgs(value)
+            guard words.count == 2 else { throw reader.error("host-dump-file-error must be 'PATH ERROR', found '\(prefix(value))'", atLineStart: true) }
+            guard host.dumpFiles.count < 100 else { throw reader.error("more than 100 host-dump-file lines", atLineStart: true) }
+            host.dumpFiles.append(HostFileSize(path: words[0], error: words[1]))
         case "host-dump-file":
             let words = try reader.parseArgs(value)
             guard words.count == 2 else { throw reader.error("host-dump-file must be 'BYTES PATH', found '\(prefix(value))'", atLineStart: true) }

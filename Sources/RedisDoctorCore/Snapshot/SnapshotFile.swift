@@ -7,7 +7,9 @@
 /// payloads are length-prefixed raw bytes, so INFO keeps its CRLFs exactly.
 public enum SnapshotFile {
     public static let magic = "redis-doctor-snapshot"
-    public static let version = 1
+    /// The newest format: 2 adds host file records (`=== PATH`), which a version-1 reader
+    /// would refuse, so a snapshot without them is still written as 1.
+    public static let version = 2
     /// Deeper replies are refused rather than risking the stack.
     static let maxDepth = 64
 }

@@ -118,7 +118,8 @@ final class MetaCommandRunner {
     }
 
     /// One SnapshotCollector pass under the session's deadline; Ctrl-C cancels it.
-    private func collect(clientListLimit: Int) -> Snapshot? {
+    /// `readHost`: read the server's host too (`:check`, `:snapshot`), not on every `:watch` tick.
+    private func collect(clientListLimit: Int, readHost: Bool = true) -> Snapshot? {
         do throws(ConnectionError) {
             let link = try session.ensureConnected()
             session.canceller.reset()
@@ -126,7 +127,7 @@ final class MetaCommandRunner {
                 let deadline = Deadline(seconds: session.timeout)
                 let sample = try SnapshotCollector(clientListLimit: clientListLimit).sample(link, deadline: deadline)
                 // The host rules judge a server on this host, as `check` does by default.
-                var snapshot = HostCollector(mode: .auto).adding(to: sample, target: session.target, deadline: deadline)
+                var snapshot = readHost ? HostCollector(mode: .auto).adding(to: sample, target: session.target, deadline: deadline) : sample.snapshot
                 snapshot.target = session.target.description
                 return snapshot
             } catch {
@@ -151,7 +152,7 @@ final class MetaCommandRunner {
     private func watch(every seconds: Double) {
         var history = WatchHistory()
         while true {
-            guard let snapshot = collect(clientListLimit: 1000) else { return }
+            guard let snapshot = collect(clientListLimit: 1000, readHost: false) else { return }
             history.append(ParsedSnapshot(snapshot), at: Double(WallClock.nowMicros()) / 1e6)
             let frame = WatchView.render(target: session.target.description, history: history, results: history.evaluate(), clock: Self.clock())
             Terminal.out((Pager.terminalRows != nil ? "\u{1B}[H\u{1B}[2J" : "") + frame)

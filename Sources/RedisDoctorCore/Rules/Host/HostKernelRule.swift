@@ -81,7 +81,7 @@ public enum HostKernelRule: HealthRule {
 
         if let mode = host.transparentHugepages {
             let flag = host.process?.integer("THP_enabled")
-            if host.processHasHugepages == true {
+            if host.processHasHugepages(disableThp: context.current.config?["disable-thp"]) == true {
                 let optOut = context.current.config?["disable-thp"] == nil ? " (this server has no disable-thp: 7.0+ turns huge pages off for itself)" : ""
                 titles.append("transparent huge pages on for the server process")
                 findings.append("transparent huge pages: \(mode), and the server process has them (THP_enabled=\(flag.map(String.init) ?? "?"))\(optOut): every copy-on-write after a fork copies 2 MiB; fix: echo madvise > /sys/kernel/mm/transparent_hugepage/enabled")
@@ -110,7 +110,11 @@ public enum HostKernelRule: HealthRule {
 
         if findings.isEmpty && evidence.isEmpty { return context.skipped("no kernel settings could be read: \(unread.joined(separator: "; "))") }
         evidence = findings + evidence + unread.map { "not read: \($0)" }
-        guard !findings.isEmpty else { return context.ok("kernel settings suit this server", evidence: evidence) }
+        // An OK that could not read a setting says so: it is not an OK for that setting.
+        guard !findings.isEmpty else {
+            return context.ok("kernel settings suit this server", evidence: evidence,
+                              notJudged: unread.isEmpty ? nil : "not read: " + unread.joined(separator: "; "))
+        }
         let summary = titles.joined(separator: "; ")
         return context.result(.warning, summary, evidence: evidence, advice: advice)
     }

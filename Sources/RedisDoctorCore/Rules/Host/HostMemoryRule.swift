@@ -93,16 +93,22 @@ public enum HostMemoryRule: HealthRule {
             advice.append("Find what else holds memory (ps -eo pid,rss,comm --sort=-rss | head) and set maxmemory so the server cannot take the host's last memory.")
         }
 
-        // The cgroup's room is what the server (and its save child) may still be charged.
+        // The cgroup's room is what the server (and its save child) may still be charged:
+        // the limit less the server's RSS, since the group's page cache is reclaimed first.
         var room = available
+        var notJudged: String?
         if let cgroup = host.cgroup {
             let name = "cgroup \(cgroup.version) \(cgroup.group)"
+            if let limit = cgroup.limitBytes, rss == nil {
+                notJudged = "no VmRSS: the server's share of its cgroup's limit \(HumanFormat.bytes(limit)) is not judged"
+            }
             if let limit = cgroup.limitBytes, let rss {
                 let share = rss / limit * 100
-                evidence.append("\(name): VmRSS is \(HumanFormat.number(share.rounded())) % of its limit \(HumanFormat.bytes(limit))"
-                                + (cgroup.usageBytes.map { ", the group uses \(HumanFormat.bytes($0))" } ?? ""))
+                let owner = cgroup.limitGroup.flatMap { $0 == cgroup.group ? nil : " (set on \($0))" } ?? ""
+                evidence.append("\(name): VmRSS is \(HumanFormat.number(share.rounded())) % of its limit \(HumanFormat.bytes(limit))\(owner)"
+                                + (cgroup.usageBytes.map { ", the group uses \(HumanFormat.bytes($0)) with page cache" } ?? ""))
                 metrics.append(Metric("cgroup_memory_limit", limit, unit: .bytes))
-                room = min(room, limit - (cgroup.usageBytes ?? rss))
+                room = min(room, limit - rss)
                 let cgroupStatus: Status = share >= cgroupCritical ? .critical : share >= cgroupWarning ? .warning : .ok
                 if cgroupStatus.sortRank > status.sortRank {
                     status = cgroupStatus
@@ -134,7 +140,7 @@ public enum HostMemoryRule: HealthRule {
                 }
             }
         }
-        guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics) }
-        return context.result(status, summary, evidence: evidence, advice: advice, metrics: metrics)
+        guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics, notJudged: notJudged) }
+        return context.result(status, summary, evidence: evidence, advice: advice, metrics: metrics, notJudged: notJudged)
     }
 }

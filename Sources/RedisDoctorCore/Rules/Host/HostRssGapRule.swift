@@ -14,8 +14,9 @@ public enum HostRssGapRule: HealthRule {
             functions VM, mapped files (RssFile), shared memory, transparent huge pages inflating pages \
             after a fork. From min-gap-bytes (256 MiB) that is also at least gap-share (20 %) of the RSS \
             it is a WARNING that names the likely causes it can see. Without allocator_resident (not \
-            jemalloc, or before 4.0) the gap cannot be told from fragmentation: the rule compares the \
-            RSS with INFO's own used_memory_rss and stays OK when they agree. A save child's RSS is \
+            jemalloc, or before 4.0) the gap cannot be told from fragmentation: the rule stays OK, \
+            shows INFO's own used_memory_rss beside the RSS, and leaves the gap to \
+            memory-fragmentation. A save child's RSS is \
             its own process, not counted here; top adds it, which is the other common "more than INFO".
             """,
         fieldsRead: ["VmRSS", "RssAnon", "RssFile", "RssShmem", "THP_enabled (/proc/PID/status)", "used_memory", "used_memory_rss",
@@ -90,7 +91,7 @@ public enum HostRssGapRule: HealthRule {
         if let vm = context.info.number(.usedMemoryVmTotal) ?? context.info.number(.usedMemoryLua), vm >= floor {
             causes.append("the scripting VMs hold \(HumanFormat.bytes(vm)) (used_memory_vm_total/used_memory_lua)")
         }
-        if host.processHasHugepages == true { causes.append("transparent huge pages are on for the process: a fork's copy-on-write touches 2 MiB pages") }
+        if host.processHasHugepages(disableThp: context.current.config?["disable-thp"]) == true { causes.append("transparent huge pages are on for the process: a fork's copy-on-write touches 2 MiB pages") }
         let modules = context.info.values("module").compactMap { line -> String? in
             line.split(separator: ",").first.flatMap { $0.hasPrefix("name=") ? String($0.dropFirst(5)) : nil }
         }
