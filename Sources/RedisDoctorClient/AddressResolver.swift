@@ -9,16 +9,26 @@ enum AddressResolver {
         if let numeric = try? lookup(host: host, port: port, flags: AI_NUMERICHOST), !numeric.isEmpty {
             return numeric
         }
-        let outcome = DetachedCall.run(deadline: deadline, canceller: canceller) { () -> Result<[SocketAddress], LookupError> in
-            do throws(LookupError) { return .success(try lookup(host: host, port: port, flags: 0)) } catch { return .failure(error) }
+        let box = ResolutionBox()
+        let wait = DetachedCall.run(deadline: deadline, canceller: canceller) {
+            do throws(LookupError) { box.set(.success(try lookup(host: host, port: port, flags: 0))) } catch { box.set(.failure(error)) }
         }
-        switch outcome {
-        case .timedOut, .notStarted: throw ConnectionError.timedOut(stage: .resolve, elapsedSeconds: deadline.elapsedSeconds)
-        case .cancelled: throw ConnectionError.cancelled(stage: .resolve)
-        case .finished(.success(let addresses)) where !addresses.isEmpty: return addresses
-        case .finished(.success): throw ConnectionError.nameNotResolved(host: host, reason: "no addresses")
-        case .finished(.failure(let error)): throw ConnectionError.nameNotResolved(host: host, reason: error.reason)
+        switch (wait, box.get()) {
+        case (.cancelled, _): throw ConnectionError.cancelled(stage: .resolve)
+        case (.finished, .success(let addresses)?) where !addresses.isEmpty: return addresses
+        case (.finished, .success?): throw ConnectionError.nameNotResolved(host: host, reason: "no addresses")
+        case (.finished, .failure(let error)?): throw ConnectionError.nameNotResolved(host: host, reason: error.reason)
+        default: throw ConnectionError.timedOut(stage: .resolve, elapsedSeconds: deadline.elapsedSeconds)
         }
+    }
+
+    /// The resolver thread's answer, once it has one.
+    private final class ResolutionBox: @unchecked Sendable {
+        private let lock = DetachedLock()
+        private var value: Result<[SocketAddress], LookupError>?
+
+        func set(_ newValue: Result<[SocketAddress], LookupError>) { lock.locked { value = newValue } }
+        func get() -> Result<[SocketAddress], LookupError>? { lock.locked { value } }
     }
 
     struct LookupError: Error {

@@ -3,23 +3,30 @@ import Glibc
 /// A blocking call with no timeout of its own (getaddrinfo, statvfs on a hung mount) run
 /// on a detached thread while the caller waits on a pipe until its deadline. A call that
 /// never returns is abandoned, not waited for: the process must stay within its bound.
+///
+/// Not generic: a generic result box is a class whose metadata is built at run time from
+/// its mangled name, which cost a check a million instructions (callgrind). Each caller
+/// keeps its result in a box of its own type, written by the thread before it signals.
 enum DetachedCall {
-    enum Outcome<Value> {
-        case finished(Value)
+    enum Wait {
+        case finished
         case timedOut
         case cancelled
-        /// No thread (or pipe) could be had, and the call was not made.
+        /// No thread (or pipe) could be had, and `body` was not run.
         case notStarted
     }
 
     /// Runs `body` on its own thread and waits for it until `deadline` (or `canceller`).
     /// When no thread can be started, `body` runs inline if `inlineIfNoThread` (a resolver
     /// call that usually returns), else not at all (a statvfs that may never return).
-    static func run<Value: Sendable>(deadline: Deadline, canceller: Canceller? = nil, inlineIfNoThread: Bool = true,
-                                     _ body: @escaping @Sendable () -> Value) -> Outcome<Value> {
-        let box = ResultBox<Value>()
-        let thread = DetachedThread { box.set(body()) }
-        guard thread.start() else { return inlineIfNoThread ? .finished(body()) : .notStarted }
+    static func run(deadline: Deadline, canceller: Canceller? = nil, inlineIfNoThread: Bool = true,
+                    _ body: @escaping @Sendable () -> Void) -> Wait {
+        let thread = DetachedThread(body)
+        guard thread.start() else {
+            guard inlineIfNoThread else { return .notStarted }
+            body()
+            return .finished
+        }
         var fds = [pollfd(fd: thread.readFD, events: Int16(POLLIN), revents: 0)]
         if let canceller { fds.append(pollfd(fd: canceller.readFD, events: Int16(POLLIN), revents: 0)) }
         while true {
@@ -28,30 +35,22 @@ enum DetachedCall {
             let n = poll(&fds, nfds_t(fds.count), timeout)
             if n < 0 && errno == EINTR { continue }
             if fds.count > 1 && fds[1].revents != 0 { return .cancelled }
-            if fds[0].revents != 0 { break }
+            if fds[0].revents != 0 { return .finished }
         }
-        return box.get().map { .finished($0) } ?? .timedOut
     }
 }
 
-/// The value a detached call produced, guarded by a mutex.
-private final class ResultBox<Value: Sendable>: @unchecked Sendable {
+/// A mutex for the result boxes of detached calls.
+final class DetachedLock: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
-    private var value: Value?
 
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }
 
-    func set(_ newValue: Value) {
-        pthread_mutex_lock(&mutex)
-        value = newValue
-        pthread_mutex_unlock(&mutex)
-    }
-
-    func get() -> Value? {
+    func locked<T>(_ body: () -> T) -> T {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        return value
+        return body()
     }
 }
 

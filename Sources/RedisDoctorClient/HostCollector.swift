@@ -88,8 +88,7 @@ public struct HostCollector: Sendable {
     /// When process `pid` started, in seconds since the epoch: boot time plus its start ticks.
     static func startTime(_ pid: Int) -> Double? {
         guard let stat = read(HostPaths.stat(pid)).text.flatMap(ProcStat.init(parsing:)),
-              let bootLine = read(HostPaths.procStat).text?.split(separator: "\n").first(where: { $0.hasPrefix("btime ") }),
-              let boot = Double(bootLine.dropFirst(6)) else { return nil }
+              let boot = read(HostPaths.procStat).text.flatMap({ ProcFields.bootTime(procStat: $0) }) else { return nil }
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         return ticks > 0 ? boot + stat.startTicks / ticks : nil
     }
@@ -136,33 +135,49 @@ public struct HostCollector: Sendable {
         // No time left is not a hung disk: the rule must not call it one.
         guard seconds >= 0.05 else { return (HostFilesystem(path: dir, error: "not read: no time left before the deadline"), []) }
         let bound = deadline.capped(atMost: seconds)
-        let outcome = DetachedCall.run(deadline: bound, inlineIfNoThread: false) { () -> (HostFilesystem, [HostFileSize]) in
-            var fs = statvfs()
-            guard statvfs(dir, &fs) == 0 else {
-                return (HostFilesystem(path: dir, error: "statvfs: \(String(cString: strerror(errno)))"), [])
-            }
-            let unit = Double(fs.f_frsize > 0 ? fs.f_frsize : fs.f_bsize)
-            let filesystem = HostFilesystem(path: dir, availableBytes: Double(fs.f_bavail) * unit, totalBytes: Double(fs.f_blocks) * unit)
-            var sizes: [HostFileSize] = []
-            for name in files {
-                var st = stat()
-                let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-                if lstat(path, &st) == 0 {
-                    if (st.st_mode & S_IFMT) == S_IFREG { sizes.append(HostFileSize(path: path, bytes: Double(st.st_size))) }
-                } else if errno != ENOENT {
-                    // dir is the server's (0750): the file may be there, unmeasured.
-                    sizes.append(HostFileSize(path: path, error: String(cString: strerror(errno))))
-                }
-            }
-            return (filesystem, sizes)
+        let box = DiskBox()
+        let wait = DetachedCall.run(deadline: bound, inlineIfNoThread: false) {
+            box.set(measure(dir: dir, files: files))
         }
-        switch outcome {
-        case .finished(let result): return result
-        case .timedOut, .cancelled:
+        switch (wait, box.get()) {
+        case (.finished, let result?): return result
+        case (.timedOut, _), (.cancelled, _), (.finished, nil):
             return (HostFilesystem(path: dir, error: "statvfs did not return within \(HumanFormat.fixed(seconds, 1)) s (a hung filesystem?)", hung: true), [])
-        case .notStarted:
+        case (.notStarted, _):
             return (HostFilesystem(path: dir, error: "not read: no thread to bound statvfs with"), [])
         }
+    }
+
+    /// statvfs and lstat, on the detached thread: either may block on a hung mount.
+    private static func measure(dir: String, files: [String]) -> (HostFilesystem, [HostFileSize]) {
+        var fs = statvfs()
+        guard statvfs(dir, &fs) == 0 else {
+            return (HostFilesystem(path: dir, error: "statvfs: \(String(cString: strerror(errno)))"), [])
+        }
+        let unit = Double(fs.f_frsize > 0 ? fs.f_frsize : fs.f_bsize)
+        let filesystem = HostFilesystem(path: dir, availableBytes: Double(fs.f_bavail) * unit, totalBytes: Double(fs.f_blocks) * unit)
+        var sizes: [HostFileSize] = []
+        for name in files {
+            var st = stat()
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            if lstat(path, &st) == 0 {
+                if (st.st_mode & S_IFMT) == S_IFREG { sizes.append(HostFileSize(path: path, bytes: Double(st.st_size))) }
+            } else if errno != ENOENT {
+                // dir is the server's (0750): the file may be there, unmeasured.
+                sizes.append(HostFileSize(path: path, error: String(cString: strerror(errno))))
+            }
+        }
+        return (filesystem, sizes)
+    }
+
+    /// The disk thread's answer, once it has one.
+    private final class DiskBox: @unchecked Sendable {
+        private let lock = DetachedLock()
+        private var filesystem: HostFilesystem?
+        private var sizes: [HostFileSize] = []
+
+        func set(_ result: (HostFilesystem, [HostFileSize])) { lock.locked { (filesystem, sizes) = result } }
+        func get() -> (HostFilesystem, [HostFileSize])? { lock.locked { filesystem.map { ($0, sizes) } } }
     }
 
     /// One /proc or /sys file, at most `maximumFileBytes`; never follows a link.
@@ -171,14 +186,17 @@ public struct HostCollector: Sendable {
         guard fd >= 0 else { return HostFile(path: path, error: String(cString: strerror(errno))) }
         defer { close(fd) }
         var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 8192)
-        while bytes.count < maximumFileBytes {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 { return HostFile(path: path, error: String(cString: strerror(errno))) }
-            if n == 0 { break }
-            bytes += buffer[0..<n]
+        var failure: Int32 = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer in
+            while bytes.count < maximumFileBytes {
+                let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno; return }
+                if n == 0 { return }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
+            }
         }
+        if failure != 0 { return HostFile(path: path, error: String(cString: strerror(failure))) }
         return HostFile(path: path, text: String(decoding: bytes.prefix(maximumFileBytes), as: UTF8.self))
     }
 }
@@ -187,8 +205,24 @@ extension HostCollector {
     /// The sample's snapshot with the host read beside it.
     public func adding(to sample: SnapshotCollector.Sample, target: ConnectionTarget, deadline: Deadline) -> Snapshot {
         var snapshot = sample.snapshot
-        let config = sample.snapshot.reply("CONFIG", "GET", "*").map(ConfigValues.init(reply:))
+        let config = sample.snapshot.reply("CONFIG", "GET", "*").map(Self.persistenceConfig)
         snapshot.host = capture(target: target, info: sample.info, config: config, deadline: deadline)
         return snapshot
+    }
+
+    /// The three CONFIG values the disk needs, picked from the reply's pairs: parsing all
+    /// 450 again here would cost as much as reading the host (callgrind).
+    static func persistenceConfig(_ reply: RedisReply) -> ConfigValues {
+        guard let items = reply.array else { return ConfigValues() }
+        var picked: [RedisReply] = []
+        var index = 0
+        while index + 1 < items.count && picked.count < 6 {
+            if let name = items[index].bytes, name.count <= 14,
+               ["dir", "dbfilename", "appendfilename"].contains(where: { name.elementsEqual($0.utf8) }) {
+                picked += [items[index], items[index + 1]]
+            }
+            index += 2
+        }
+        return ConfigValues(reply: .array(picked))
     }
 }

@@ -45,20 +45,16 @@ struct HostCollectorTests {
     /// A call that never returns (statvfs on a hung mount) costs its bound, not the run.
     @Test func aBlockedCallIsAbandonedAtItsDeadline() {
         let start = MonotonicClock.now()
-        let outcome = DetachedCall.run(deadline: Deadline(seconds: 0.3)) { () -> Int in
-            sleep(5)
-            return 1
-        }
+        let wait = DetachedCall.run(deadline: Deadline(seconds: 0.3)) { sleep(5) }
         let seconds = Double(MonotonicClock.now() - start) / 1e9
-        guard case .timedOut = outcome else {
+        guard case .timedOut = wait else {
             Issue.record("the blocked call was waited for")
             return
         }
         #expect(seconds >= 0.25 && seconds < 2, "took \(seconds) s")
-        guard case .finished(let value) = DetachedCall.run(deadline: Deadline(seconds: 2), { 42 }) else {
+        guard case .finished = DetachedCall.run(deadline: Deadline(seconds: 2), {}) else {
             Issue.record("a quick call did not finish")
             return
         }
-        #expect(value == 42)
     }
 }
