@@ -29,4 +29,6 @@ struct CheckRequest: Equatable {
     var follow = false
     /// `--host-checks`: whether the host rules read this host.
     var hostChecks = HostCheckMode.auto
+    /// `diagnose`: the text report is the runbook of the diagnoses.
+    var runbook = false
 }

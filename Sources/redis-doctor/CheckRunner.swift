@@ -25,7 +25,7 @@ struct CheckRunner {
     }
 
     func render(_ report: CheckReport) -> String {
-        request.format.render(report)
+        request.runbook ? RunbookRenderer().render(report) : request.format.render(report)
     }
 
     /// The target as a report names it, before anything could be resolved.

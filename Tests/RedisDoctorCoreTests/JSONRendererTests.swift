@@ -32,7 +32,7 @@ func jsonStringEscaping(text: String, json: String) {
     var report = SampleReports.refused
     report.error?.status = .unknown
     let text = JSONRenderer().render(report)
-    #expect(text == "{\"status\":\"unknown\",\"exit_code\":3,\"target\":\"127.0.0.1:6379\",\"server\":{},\"results\":[],\"counters\":[],"
+    #expect(text == "{\"status\":\"unknown\",\"exit_code\":3,\"target\":\"127.0.0.1:6379\",\"server\":{},\"diagnoses\":[],\"results\":[],\"counters\":[],"
         + "\"error\":{\"message\":\"connection refused to 127.0.0.1:6379 (ECONNREFUSED)\",\"kind\":\"connection-refused\",\"status\":\"unknown\",\"stage\":\"connect\"}}")
 }
 

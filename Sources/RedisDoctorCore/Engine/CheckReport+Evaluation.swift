@@ -19,6 +19,7 @@ extension CheckReport {
         let results = RuleEngine.evaluate(current: parsed, previous: previous, settings: settings)
         var report = CheckReport(target: current.target, server: parsed.facts, results: results)
         report.counters = parsed.counters
+        report.diagnoses = DiagnosisEngine.diagnose(DiagnosisInput(results: results, current: parsed, previous: previous))
         // Every rule skipped means nothing was judged: that is no OK either.
         if !results.contains(where: { $0.status != .skipped }) {
             let reasons = results.prefix(3).map { "\($0.ruleID): \($0.summary)" }

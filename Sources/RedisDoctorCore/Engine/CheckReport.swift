@@ -13,6 +13,9 @@ public struct CheckReport: Sendable, Hashable {
     public var counters: [Metric] = []
     /// When the run ended and how long it took, set by whoever owns a clock (the CLI).
     public var timing: RunTiming?
+    /// The root causes the findings imply, worst first; empty when none fits. They never
+    /// change `status`, which stays the worst of the results.
+    public var diagnoses: [DiagnosisResult] = []
 
     public init(target: String, server: [ServerFact] = [], results: [RuleResult] = [], error: CheckError? = nil,
                 counters: [Metric] = [], timing: RunTiming? = nil) {

@@ -1,6 +1,8 @@
 /// The REPL's own commands, prefixed with ':' so they never collide with server commands.
 public enum ReplMetaCommand: Equatable, Sendable {
     case check
+    /// The diagnoses of a check, as `redis-doctor diagnose` prints them.
+    case diagnose
     case clients(idleSeconds: Int)
     case watch(seconds: Double)
     case explain(field: String)
@@ -12,10 +14,11 @@ public enum ReplMetaCommand: Equatable, Sendable {
     case cluster
     case help
 
-    public static let names = [":check", ":clients", ":cluster", ":watch", ":explain", ":snapshot", ":connect", ":help"]
+    public static let names = [":check", ":diagnose", ":clients", ":cluster", ":watch", ":explain", ":snapshot", ":connect", ":help"]
 
     public static let usage: [(String, String)] = [
         (":check", "run the health rules on this connection and print the report"),
+        (":diagnose", "name the root cause of the findings, with the next step (a second :check or :diagnose compares with the first)"),
         (":clients [IDLE]", "CLIENT LIST grouped into per-process pools, worst first; IDLE seconds count as stale (default 3600)"),
         (":cluster", "every node of this Redis Cluster by shard: flags as most nodes see them, links, lag, memory, ops/s"),
         (":watch [SECONDS]", "refresh key INFO counters with per-second rates every SECONDS (default 1); Ctrl-C stops"),
@@ -34,6 +37,8 @@ public enum ReplMetaCommand: Equatable, Sendable {
         switch name {
         case ":check":
             return args.isEmpty ? .success(.check) : .failure(MetaCommandError("usage: :check"))
+        case ":diagnose":
+            return args.isEmpty ? .success(.diagnose) : .failure(MetaCommandError("usage: :diagnose"))
         case ":clients":
             guard args.count <= 1 else { return .failure(MetaCommandError("usage: :clients [IDLE_SECONDS]")) }
             guard let text = args.first else { return .success(.clients(idleSeconds: 3600)) }

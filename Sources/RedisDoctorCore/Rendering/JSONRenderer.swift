@@ -1,7 +1,7 @@
 /// The whole report as one JSON object, for cron jobs and scripts.
 ///
 /// Shape (keys always in this order; see Docs/check-output.schema.json):
-/// `status`, `exit_code`, `target`, `server` (object of facts), `results` (every rule,
+/// `status`, `exit_code`, `target`, `server` (object of facts), `diagnoses` (root causes, maybe none), `results` (every rule,
 /// OK and SKIPPED included), and `error` only when the check failed. Statuses are
 /// lower-case (`ok`, `warning`, `critical`, `unknown`, `skipped`). Metrics with a
 /// non-finite value are omitted, as in perfdata.
@@ -27,11 +27,26 @@ public struct JSONRenderer: Sendable {
                 if let number = fact.number, number.isFinite { return (fact.key, .number(number)) }
                 return (fact.key, .string(fact.value))
             })),
+            ("diagnoses", .array(report.diagnoses.map(value(of:)))),
             ("results", .array(report.results.map(value(of:)))),
             ("counters", .array(report.counters.filter(\.isRenderable).map(value(of:)))),
         ]
         if let error = report.error { pairs.append(("error", value(of: error))) }
         return .object(pairs)
+    }
+
+    static func value(of diagnosis: DiagnosisResult) -> JSONValue {
+        .object([
+            ("id", .string(diagnosis.id)),
+            ("title", .string(diagnosis.title)),
+            ("confidence", .string(diagnosis.confidence.rawValue)),
+            ("status", .string(diagnosis.status.rawValue)),
+            ("headline", .string(diagnosis.headline)),
+            ("evidence", .array(diagnosis.evidence.map { .string($0) })),
+            ("findings", .array(diagnosis.findings.map { .string($0) })),
+            ("next_step", .string(diagnosis.nextStep)),
+            ("ruled_out_by", .string(diagnosis.ruledOutBy)),
+        ])
     }
 
     static func value(of error: CheckError) -> JSONValue {

@@ -22,6 +22,11 @@ public struct NagiosRenderer: Sendable {
         let perfdata = (report.results.flatMap(\.metrics) + report.counters).compactMap(\.perfdata)
         if !perfdata.isEmpty { line += " | " + perfdata.joined(separator: " ") }
         var lines = [line]
+        // The diagnosis leads the long output too: the cause, then the findings behind it.
+        for diagnosis in report.diagnoses {
+            lines.append(OutputText.nagios("DIAGNOSIS \(diagnosis.id) (\(diagnosis.confidence.rawValue)): \(diagnosis.headline) ("
+                + diagnosis.evidence.joined(separator: "; ") + ") - next: \(diagnosis.nextStep)"))
+        }
         for result in report.resultsWorstFirst where result.status != .ok && result.status != .skipped {
             lines.append(Self.longOutputLine(result))
         }
@@ -49,7 +54,13 @@ public struct NagiosRenderer: Sendable {
         var parts: [String] = []
         if let error = report.error { parts.append(error.message) }
         let worst = problems.filter { $0.status == status }
-        parts += worst.map(\.summary)
+        // A diagnosis names the illness first; the worst findings it does not explain follow.
+        if let lead = report.diagnoses.first, lead.status == status {
+            parts.append(lead.headline)
+            parts += worst.filter { !lead.findings.contains($0.ruleID) }.map(\.summary)
+        } else {
+            parts += worst.map(\.summary)
+        }
         if parts.isEmpty {
             // Nothing wrong: counts and the headline facts.
             let ok = report.results.filter { $0.status == .ok }.count

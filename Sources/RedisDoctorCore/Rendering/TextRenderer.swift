@@ -13,6 +13,7 @@ public struct TextRenderer: Sendable {
         for facts in [report.server.filter { !$0.fromHost }, report.server.filter(\.fromHost)] where !facts.isEmpty {
             lines.append(facts.map { "\($0.name) \(OutputText.oneLine($0.value))" }.joined(separator: ", "))
         }
+        lines += diagnosisLines(report.diagnoses)
         if let error = report.error {
             var text = "\(word(error.status)) \(OutputText.oneLine(error.message))"
             if let stage = error.stage { text += " [stage: \(OutputText.oneLine(stage))]" }
@@ -54,6 +55,21 @@ public struct TextRenderer: Sendable {
             lines.append("\(indent)evidence: \(OutputText.oneLine(evidence))")
         }
         for advice in result.advice { lines.append("\(indent)advice:   \(OutputText.oneLine(advice))") }
+        return lines
+    }
+
+    /// The diagnoses, before the findings: what is wrong, how sure, what to do next.
+    func diagnosisLines(_ diagnoses: [DiagnosisResult]) -> [String] {
+        var lines: [String] = []
+        let indent = String(repeating: " ", count: Self.statusWidth + 2)
+        for diagnosis in diagnoses {
+            lines.append("")
+            let label = "DIAGNOSIS"
+            lines.append("\(label)\(String(repeating: " ", count: max(1, Self.statusWidth + 2 - label.count)))\(OutputText.oneLine(diagnosis.headline)) (\(diagnosis.confidence.rawValue))")
+            for evidence in diagnosis.evidence { lines.append("\(indent)because: \(OutputText.oneLine(evidence))") }
+            lines.append("\(indent)next:    \(OutputText.oneLine(diagnosis.nextStep))")
+            lines.append("\(indent)unless:  \(OutputText.oneLine(diagnosis.ruledOutBy))")
+        }
         return lines
     }
 

@@ -43,11 +43,12 @@ final class MetaCommandRunner {
             }
             Terminal.out(FieldExplanation.render(field, info: info))
             return true
-        case .check:
+        case .check, .diagnose:
             guard let snapshot = collect(clientListLimit: SnapshotCollector.defaultClientListLimit) else { return false }
             let report = CheckReport.evaluate(current: snapshot, previous: lastCheck)
             lastCheck = snapshot
-            Pager.show(Array((TextRenderer(color: Style.enabled).render(report) + "\n").utf8))
+            let text = command == .diagnose ? RunbookRenderer().render(report) : TextRenderer(color: Style.enabled).render(report)
+            Pager.show(Array((text + "\n").utf8))
             return true
         case .clients(let idle):
             let reply: RedisReply

@@ -1,0 +1,107 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+
+/// The seed outages reproduced on real servers: `diagnose` names each one, with the
+/// findings and facts it rests on; a healthy server gets none.
+@Suite(.enabled(if: RedisServerProcess.shouldRun, "redis-server not installed"))
+struct DiagnoseTests {
+    static func diagnoses(_ arguments: [String]) throws -> (CommandRun, [[String: Any]]) {
+        let run = try CommandRun.run(arguments + ["--format", "json"], killAfter: 40)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)\(run.stderr)")
+        return (run, object["diagnoses"] as? [[String: Any]] ?? [])
+    }
+
+    @Test func aHealthyServerGetsNone() throws {
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let run = try CommandRun.run(["-p", String(server.port), "diagnose", "--interval", "1"])
+        #expect(run.exitCode == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("No diagnosis: no rule found a problem."), "\(run.stdout)")
+    }
+
+    /// Seed 000: a save child that stopped (SIGSTOP stands in for a hung volume) with writes waiting.
+    @Test func aStoppedSaveIsNamedWithItsChild() throws {
+        let server = try RedisServerProcess(["--save", "3600 1", "--enable-debug-command", "yes"])
+        defer { server.stop() }
+        _ = server.call("DEBUG POPULATE 20000")
+        _ = server.call("CONFIG SET rdb-key-save-delay 1000")
+        #expect(server.call("BGSAVE").contains("Background saving started"))
+        var child: Int32?
+        #expect(Poll.until(seconds: 5) {
+            child = (try? String(contentsOfFile: "/proc/\(server.pid)/task/\(server.pid)/children", encoding: .utf8))?
+                .split(separator: " ").compactMap { Int32($0) }.first
+            return child != nil
+        })
+        let pid = try #require(child)
+        kill(pid, SIGSTOP)
+        defer { server.killChildren() }
+        for i in 1...5 { _ = server.call("SET late:\(i) v") }
+        usleep(1_500_000)
+        let (run, diagnoses) = try Self.diagnoses(["-p", String(server.port), "diagnose", "--interval", "6"])
+        let first = try #require(diagnoses.first, "\(run.stdout)")
+        #expect(first["id"] as? String == "save-stuck")
+        #expect(first["confidence"] as? String == "confirmed")
+        #expect((first["headline"] as? String)?.hasPrefix("save stuck: its child is stopped: ") == true, "\(first)")
+        let evidence = (first["evidence"] as? [String] ?? []).joined(separator: "\n")
+        #expect(evidence.contains("save child \(pid) in state T (stopped)") && evidence.contains("bgsave-stalled WARNING"), "\(evidence)")
+        #expect(run.exitCode == 1)
+    }
+
+    /// Seed 001: a separate process holding a named pool, never used, near maxclients.
+    @Test func anIdleForkedPoolNearMaxclientsIsALeak() throws {
+        let server = try RedisServerProcess(["--maxclients", "60"])
+        defer { server.stop() }
+        let pool = try IdlePool(port: server.port, count: 50, name: "celery-worker")
+        defer { pool.stop() }
+        usleep(3_000_000)
+        let (run, diagnoses) = try Self.diagnoses(["-p", String(server.port), "diagnose", "--interval", "1", "--set", "stale-connections.idle=2"])
+        let leak = try #require(diagnoses.first { $0["id"] as? String == "connection-leak" }, "\(run.stdout)")
+        let evidence = (leak["evidence"] as? [String] ?? []).joined(separator: "\n")
+        #expect(evidence.contains("stale-connections") && evidence.contains("client-capacity"), "\(evidence)")
+        #expect(leak["confidence"] as? String == "confirmed", "\(leak)")
+    }
+
+    /// Seed 003: noeviction at maxmemory, and a writer refused with OOM.
+    @Test func writesRefusedAtMaxmemoryAreMemoryExhausted() throws {
+        let server = try RedisServerProcess(["--maxmemory", "3mb", "--maxmemory-policy", "noeviction"])
+        defer { server.stop() }
+        let value = String(repeating: "x", count: 1000)
+        var refused = false
+        for i in 0..<10_000 where !refused {
+            refused = server.call("SET surge:\(i) \(value)").hasPrefix("-OOM")
+        }
+        #expect(refused, "the writer was never refused")
+        // The writer goes on while the two samples are taken: refusals now, not only since the start.
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        writer.arguments = ["-c", """
+            import socket, sys, time
+            s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+            end = time.time() + 20
+            i = 0
+            while time.time() < end:
+                k = b"late:%d" % i
+                s.sendall(b"*3\\r\\n$3\\r\\nSET\\r\\n$%d\\r\\n%s\\r\\n$4\\r\\nvvvv\\r\\n" % (len(k), k))
+                s.recv(200)
+                i += 1
+                time.sleep(0.01)
+            """, String(server.port)]
+        writer.standardOutput = FileHandle.nullDevice
+        writer.standardError = FileHandle.nullDevice
+        try writer.run()
+        defer { writer.terminate(); writer.waitUntilExit() }
+        let (run, diagnoses) = try Self.diagnoses(["-p", String(server.port), "diagnose", "--interval", "1"])
+        let exhausted = try #require(diagnoses.first, "\(run.stdout)")
+        #expect(exhausted["id"] as? String == "memory-exhausted")
+        #expect((exhausted["headline"] as? String)?.contains("writes refused with OOM") == true, "\(exhausted)")
+        #expect(exhausted["confidence"] as? String == "confirmed")
+        #expect(run.exitCode == 2, "\(run.stdout)")
+        let validation = try JSONSchemaValidator.validate(run.stdout)
+        #expect(validation.status == 0, "\(validation.text)")
+        // The Nagios line of a plain check leads with it.
+        let check = try CommandRun.run(["-p", String(server.port), "check"])
+        #expect(check.stdout.hasPrefix("REDIS CRITICAL - memory exhausted: "), "\(check.stdout)")
+    }
+}
