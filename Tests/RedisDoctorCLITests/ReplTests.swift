@@ -34,6 +34,20 @@ struct ReplTests {
         #expect(groups.matched, "\(groups.screen)")
     }
 
+    /// `:diagnose` names the cause, as `redis-doctor diagnose` does: here writes refused at maxmemory.
+    @Test func diagnoseNamesTheCause() throws {
+        let server = try RedisServerProcess(["--maxmemory", "3mb", "--maxmemory-policy", "noeviction"])
+        let value = String(repeating: "x", count: 1000)
+        var refused = false
+        for i in 0..<10_000 where !refused { refused = server.call("SET surge:\(i) \(value)").hasPrefix("-OOM") }
+        #expect(refused)
+        let (repl, _) = try startRepl(port: server.port)
+        defer { repl.kill() }
+        repl.type(":diagnose")
+        let runbook = repl.waitFor { $0.contains("1. memory exhausted: ") && $0.contains("Next: Free memory now") }
+        #expect(runbook.matched, "\(runbook.screen)")
+    }
+
     @Test func frozenServerGivesNoReplyWithinTheDeadlineAndTheReplStaysUsable() throws {
         let server = try RedisServerProcess()
         let (repl, _) = try startRepl(port: server.port, arguments: "-t 1")
