@@ -104,4 +104,43 @@ struct DiagnoseTests {
         let check = try CommandRun.run(["-p", String(server.port), "check"])
         #expect(check.stdout.hasPrefix("REDIS CRITICAL - memory exhausted: "), "\(check.stdout)")
     }
+
+    /// Seed 004: 300k keys set to expire in the same millisecond on a server under traffic,
+    /// sampled one second apart around that moment (the storm is over within two). The traffic is one pipelining client
+    /// (Tests/Scripts/pipelined_load.py); the seed's server was pinned, but this one shares two
+    /// cores with the rest of the suite, so it is asked whether its main thread was over half busy.
+    @Test func keysExpiringTogetherUnderTrafficAreAnExpireStorm() throws {
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        let port = String(server.port)
+        let at = Int64(Date().timeIntervalSince1970 * 1000) + 9000
+        let load = """
+            python3 -c 'import sys
+            at = \(at)
+            out = []
+            for i in range(300000):
+                k = "storm:%d" % i
+                out.append("*5\\r\\n$3\\r\\nSET\\r\\n$%d\\r\\n%s\\r\\n$1\\r\\nv\\r\\n$4\\r\\nPXAT\\r\\n$%d\\r\\n%d\\r\\n" % (len(k), k, len(str(at)), at))
+            sys.stdout.write("".join(out))' | redis-cli -p \(port) --pipe
+            """
+        #expect(try CommandRun.shell(load) == 0)
+        let wait = Double(at) / 1000 - Date().timeIntervalSince1970 - 0.3
+        try #require(wait > 0, "loading the keys took past the moment they expire")
+        let traffic = Process()
+        traffic.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scripts/pipelined_load.py").path
+        traffic.arguments = [script, port, String(wait + 3)]
+        traffic.standardOutput = FileHandle.nullDevice
+        traffic.standardError = FileHandle.nullDevice
+        try traffic.run()
+        defer { kill(traffic.processIdentifier, SIGKILL); traffic.waitUntilExit() }
+        usleep(UInt32(min(wait, 10) * 1_000_000))
+        let (run, diagnoses) = try Self.diagnoses(["-p", port, "diagnose", "--interval", "1", "--skip", "persistence-disabled,unsaved-changes",
+                                                   "--warning", "cpu-saturation=50"])
+        let storm = try #require(diagnoses.first { $0["id"] as? String == "expire-storm" }, "\(run.stdout)")
+        let evidence = (storm["evidence"] as? [String] ?? []).joined(separator: "\n")
+        #expect(evidence.contains("expire-storm CRITICAL") && evidence.contains("cpu-saturation"), "\(evidence)")
+        #expect(storm["confidence"] as? String == "confirmed")
+    }
 }
