@@ -72,7 +72,9 @@ struct CheckRunner {
         do throws(CheckError) {
             samples = try source.acquire()
         } catch {
-            return (CheckReport(target: target, error: error), nil)
+            var report = CheckReport(target: target, error: error)
+            report.diagnoses = source.diagnoseTimeout(error)
+            return (report, nil)
         }
         let state = request.stateFile.map { StateFile(path: $0) }
         let previous = samples.earlier ?? fromPerfdata ?? state?.previous(for: samples.current.target)

@@ -143,4 +143,24 @@ struct DiagnoseTests {
         #expect(evidence.contains("expire-storm CRITICAL") && evidence.contains("cpu-saturation"), "\(evidence)")
         #expect(storm["confidence"] as? String == "confirmed")
     }
+
+    /// A server that does not answer: after the timeout, its process found by its listening
+    /// socket says why (SIGSTOP: state T), over TCP and the unix socket, within the deadline.
+    @Test func aFrozenServerIsNamedAfterTheTimeout() throws {
+        let server = try RedisServerProcess()
+        defer { server.stop() }
+        server.freeze()
+        defer { server.thaw() }
+        for target in [["-p", String(server.port)], ["-s", server.unixSocket]] {
+            let run = try CommandRun.run(target + ["-t", "2", "check"], hostChecks: true)
+            #expect(run.exitCode == 2, "\(run.stdout)")
+            #expect(run.stdout.hasPrefix("REDIS CRITICAL - server frozen: process \(server.pid) is stopped (state T (stopped)); connected to "), "\(run.stdout)")
+            #expect(run.stdout.contains("DIAGNOSIS server-starved (confirmed)"), "\(run.stdout)")
+            #expect(run.seconds < 2.6, "took \(run.seconds) s")
+        }
+        // Without the host, the timeout alone: no guess.
+        let blind = try CommandRun.run(["-p", String(server.port), "-t", "2", "check"])
+        #expect(blind.stdout.hasPrefix("REDIS CRITICAL - connected to "), "\(blind.stdout)")
+        #expect(!blind.stdout.contains("DIAGNOSIS"))
+    }
 }

@@ -75,11 +75,15 @@ public struct DiagnosisInput: Sendable {
     public let current: ParsedSnapshot
     /// The earlier sample of the same server process (`--interval`, a state file), if any.
     public let previous: ParsedSnapshot?
+    /// Why the check got no sample (a timeout), when it got none; `current` then holds only
+    /// what was read on the host.
+    public let error: CheckError?
 
-    public init(results: [RuleResult], current: ParsedSnapshot, previous: ParsedSnapshot? = nil) {
+    public init(results: [RuleResult], current: ParsedSnapshot, previous: ParsedSnapshot? = nil, error: CheckError? = nil) {
         self.results = results
         self.current = current
         self.previous = previous
+        self.error = error
     }
 
     /// How much a counter grew between the samples; nil without a comparable earlier one.

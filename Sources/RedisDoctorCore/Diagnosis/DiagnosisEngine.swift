@@ -22,7 +22,8 @@ public enum DiagnosisEngine {
     /// The diagnoses the run's findings imply, worst status first (registry order within).
     /// None when nothing is firing: a diagnosis names the cause of findings, never guesses one.
     public static func diagnose(_ input: DiagnosisInput) -> [DiagnosisResult] {
-        guard input.results.contains(where: { $0.status == .warning || $0.status == .critical }) else { return [] }
+        let timedOut = input.error?.kind == .timeout
+        guard timedOut || input.results.contains(where: { $0.status == .warning || $0.status == .critical }) else { return [] }
         let made = DiagnosisRegistry.all.compactMap { $0.diagnose(input) }
         return made.enumerated().sorted { a, b in
             a.element.status.sortRank != b.element.status.sortRank ? a.element.status.sortRank > b.element.status.sortRank : a.offset < b.offset

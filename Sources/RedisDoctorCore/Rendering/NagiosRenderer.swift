@@ -52,11 +52,12 @@ public struct NagiosRenderer: Sendable {
         let status = report.status
         let problems = report.results.filter { $0.status != .ok && $0.status != .skipped }
         var parts: [String] = []
+        let lead = report.diagnoses.first.flatMap { $0.status == status ? $0 : nil }
+        // A diagnosis names the illness first; the error and the worst findings it does not explain follow.
+        if let lead { parts.append(lead.headline) }
         if let error = report.error { parts.append(error.message) }
         let worst = problems.filter { $0.status == status }
-        // A diagnosis names the illness first; the worst findings it does not explain follow.
-        if let lead = report.diagnoses.first, lead.status == status {
-            parts.append(lead.headline)
+        if let lead {
             parts += worst.filter { !lead.findings.contains($0.ruleID) }.map(\.summary)
         } else {
             parts += worst.map(\.summary)

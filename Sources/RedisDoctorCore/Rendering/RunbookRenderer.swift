@@ -7,12 +7,14 @@ public struct RunbookRenderer: Sendable {
         var lines = ["redis-doctor diagnose \(OutputText.oneLine(report.target)): \(report.status.label)"]
         if let error = report.error {
             lines += ["", "\(error.status.label) \(OutputText.oneLine(error.message))"]
-            switch error.kind {
-            case .usage: break
-            case .nothingJudged: lines.append("No diagnosis: no rule could judge this server, and a diagnosis needs findings.")
-            default: lines.append("No diagnosis: the server could not be read, and a diagnosis needs its findings.")
+            if report.diagnoses.isEmpty {
+                switch error.kind {
+                case .usage: break
+                case .nothingJudged: lines.append("No diagnosis: no rule could judge this server, and a diagnosis needs findings.")
+                default: lines.append("No diagnosis: the server could not be read, and a diagnosis needs its findings.")
+                }
+                return lines.joined(separator: "\n") + "\n"
             }
-            return lines.joined(separator: "\n") + "\n"
         }
         let problems = report.resultsWorstFirst.filter { $0.status == .warning || $0.status == .critical || $0.status == .unknown }
         if report.diagnoses.isEmpty {
