@@ -31,10 +31,10 @@ enum SampleSource {
     }
 
     /// After a timeout on a server on this host: what its process's state says, read from
-    /// /proc within 0.15 s (the watchdog ends the run 0.25 s after the deadline).
+    /// /proc within 0.1 s (the watchdog ends the run 0.25 s after the deadline).
     func diagnoseTimeout(_ error: CheckError) -> [DiagnosisResult] {
         guard error.kind == .timeout, case .live(let session, _, let host, _) = self,
-              let capture = host.frozenCapture(target: session.target, seconds: 0.15) else { return [] }
+              let capture = host.frozenCapture(target: session.target, seconds: 0.1) else { return [] }
         var snapshot = Snapshot(target: session.target.description)
         snapshot.host = capture
         return DiagnosisEngine.diagnose(DiagnosisInput(results: [], current: ParsedSnapshot(snapshot), error: error))

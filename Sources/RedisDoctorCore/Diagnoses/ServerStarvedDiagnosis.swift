@@ -85,7 +85,9 @@ public enum ServerStarvedDiagnosis: Diagnosis {
         } else {
             return nil
         }
-        return DiagnosisResult(id: description.id, title: description.title, confidence: .confirmed, status: error.status,
+        // Stopped stays stopped; one reading of D or of swap may catch a busy moment.
+        let stopped = host.process?.text("State")?.first.map { $0 == "T" || $0 == "t" } ?? false
+        return DiagnosisResult(id: description.id, title: description.title, confidence: stopped ? .confirmed : .likely, status: error.status,
                                headline: headline, evidence: facts, findings: [], nextStep: description.nextStep, ruledOutBy: description.ruledOutBy)
     }
 }
