@@ -64,7 +64,8 @@ public enum HostRssGapRule: HealthRule {
             let infoRss = context.info.number(.usedMemoryRss)
             evidence.append("no allocator_resident (\(context.info.string(.memAllocator) ?? "allocator unknown")): the gap is fragmentation as INFO reports it"
                             + (infoRss.map { " (used_memory_rss=\(HumanFormat.bytes($0)))" } ?? "") + "; memory-fragmentation judges it")
-            return context.ok("RSS accounted for by INFO's used_memory_rss", evidence: evidence, metrics: metrics)
+            return context.ok("RSS accounted for by INFO's used_memory_rss", evidence: evidence, metrics: metrics,
+                              notJudged: "gap not judged: without allocator_resident it cannot be told from fragmentation")
         }
         let explained = max(used, resident)
         let gap = max(0, rss - explained)
