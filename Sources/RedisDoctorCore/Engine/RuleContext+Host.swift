@@ -14,7 +14,7 @@ extension RuleContext {
     /// not known: a fork must then be assumed.
     public var forkReasons: (reasons: [String], unknown: String?) {
         var reasons: [String] = []
-        if info.flag(.bgsaveInProgress) == true || info.flag(.aofRewriteInProgress) == true { reasons.append("a save is running now") }
+        if info.flag(.bgsaveInProgress) == true || info.flag(.aofRewriteInProgress) == true { reasons.append("the save running now") }
         if let save = current.config?["save"], !save.trimmingSpaces.isEmpty { reasons.append("save points (save \(save))") }
         if info.flag(.aofEnabled) == true || current.config?["appendonly"] == "yes" { reasons.append("AOF rewrites (appendonly yes)") }
         if let replicas = info.number(.connectedSlaves), replicas > 0 { reasons.append("\(HumanFormat.number(replicas)) replicas attached (a full sync forks)") }
