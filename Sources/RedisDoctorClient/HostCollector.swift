@@ -19,17 +19,18 @@ public struct HostCollector: Sendable {
     public func capture(target: ConnectionTarget, info: Info, config: ConfigValues?, deadline: Deadline) -> HostCapture {
         let pid: Int
         let identifiedBy: String
+        let status: HostFile
         switch located(target: target, info: info) {
         case .failure(let absence): return .notLocal(absence.reason)
-        case .success(let found): (pid, identifiedBy) = found
+        case .success(let found): (pid, identifiedBy, status) = found
         }
-        var capture = HostCapture(pid: pid, identifiedBy: identifiedBy)
+        // The status read to recognise the process is the one kept: the file is read once.
+        var capture = HostCapture(pid: pid, identifiedBy: identifiedBy, files: [status])
         func read(_ path: String) -> String? {
             let file = Self.read(path)
             capture.files.append(file)
             return file.text
         }
-        _ = read(HostPaths.status(pid))
         _ = read(HostPaths.meminfo)
         _ = read(HostPaths.transparentHugepages)
         _ = read(HostPaths.overcommitMemory)
@@ -49,16 +50,18 @@ public struct HostCollector: Sendable {
         return capture
     }
 
-    /// The server's process on this host, and how it was recognised; or why it is not here.
-    func located(target: ConnectionTarget, info: Info) -> Result<(Int, String), HostAbsence> {
+    /// The server's process on this host, how it was recognised, and its /proc/PID/status;
+    /// or why it is not here.
+    func located(target: ConnectionTarget, info: Info) -> Result<(Int, String, HostFile), HostAbsence> {
         switch mode {
         case .off:
             return .failure(HostAbsence("host checks are off (--host-checks off)"))
         case .pid(let pid):
-            guard Self.read(HostPaths.status(pid)).text != nil else {
+            let status = Self.read(HostPaths.status(pid))
+            guard status.text != nil else {
                 return .failure(HostAbsence("--host-checks pid=\(pid): no process \(pid) on this host"))
             }
-            return .success((pid, "process \(pid), named by --host-checks pid=\(pid)"))
+            return .success((pid, "process \(pid), named by --host-checks pid=\(pid)", status))
         case .auto:
             break
         }
@@ -74,8 +77,9 @@ public struct HostCollector: Sendable {
         guard let pidNumber = info.number(.processId), let pid = Int(exactly: pidNumber), pid > 0 else {
             return .failure(HostAbsence("INFO printed no process_id"))
         }
-        let status = Self.read(HostPaths.status(pid)).text
-        return ServerProcessMatch.judge(pid: pid, status: status, startedAt: Self.startTime(pid), serverStartedAt: Self.serverStart(info)).map { (pid, $0) }
+        let status = Self.read(HostPaths.status(pid))
+        return ServerProcessMatch.judge(pid: pid, status: status.text, startedAt: Self.startTime(pid), serverStartedAt: Self.serverStart(info))
+            .map { (pid, $0, status) }
     }
 
     /// When the server process started, by its own account: its clock minus its uptime.

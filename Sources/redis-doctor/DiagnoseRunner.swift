@@ -9,17 +9,8 @@ enum DiagnoseRunner {
     static let defaultInterval = 5.0
 
     static func writeDocs(to directory: String) -> ExitStatus {
-        var pages = DiagnosisRegistry.descriptions.map { ("\($0.id).md", DiagnosisDocs.markdown(for: $0)) }
-        pages.append(("README.md", DiagnosisDocs.index(DiagnosisRegistry.descriptions)))
-        for (name, text) in pages {
-            do throws(FileIO.Failure) {
-                try FileIO.writeAtomically(Array(text.utf8), to: directory + "/" + name)
-            } catch {
-                Terminal.error("cannot write diagnosis docs: \(error)")
-                return .usage
-            }
-        }
-        Terminal.error("wrote \(pages.count) pages to \(directory)")
-        return .ok
+        var pages = DiagnosisRegistry.descriptions.map { (name: "\($0.id).md", text: DiagnosisDocs.markdown(for: $0)) }
+        pages.append((name: "README.md", text: DiagnosisDocs.index(DiagnosisRegistry.descriptions)))
+        return GeneratedDocs.write(pages, to: directory, what: "diagnosis docs")
     }
 }

@@ -21,17 +21,8 @@ struct RulesRunner {
     }
 
     private func write(to directory: String) -> ExitStatus {
-        var pages = RuleRegistry.descriptions.map { ("\($0.id).md", RuleDocs.markdown(for: $0)) }
-        pages.append(("README.md", RuleDocs.index(RuleRegistry.descriptions)))
-        for (name, text) in pages {
-            do throws(FileIO.Failure) {
-                try FileIO.writeAtomically(Array(text.utf8), to: directory + "/" + name)
-            } catch {
-                Terminal.error("cannot write rule docs: \(error)")
-                return .usage
-            }
-        }
-        Terminal.error("wrote \(pages.count) pages to \(directory)")
-        return .ok
+        var pages = RuleRegistry.descriptions.map { (name: "\($0.id).md", text: RuleDocs.markdown(for: $0)) }
+        pages.append((name: "README.md", text: RuleDocs.index(RuleRegistry.descriptions)))
+        return GeneratedDocs.write(pages, to: directory, what: "rule docs")
     }
 }

@@ -40,13 +40,10 @@ public enum ForkOrSwapLatencyDiagnosis: Diagnosis {
     public static func diagnose(_ input: DiagnosisInput) -> DiagnosisResult? {
         guard let latency = input.firing("latency") else { return nil }
         // LATENCY LATEST keeps an event forever: only one since the previous sample, or recent, counts.
-        let before = input.previous?.latency?.first { $0.name == "fork" }?.timestamp
-        let forkEvent = input.current.latency?.first { event in
-            guard event.name == "fork" else { return false }
-            if let before { return event.timestamp > before }
-            guard let now = input.current.serverTimeSeconds else { return false }
-            return Double(event.timestamp) >= now - Self.recentSeconds
-        }
+        // Without a clock nothing is recent here (the rule's filter would take every row).
+        let forkEvent = input.current.serverTimeSeconds == nil && input.previous == nil ? nil
+            : LatencyEvent.recent(input.current.latency ?? [], previous: input.previous?.latency,
+                                  now: input.current.serverTimeSeconds, window: Self.recentSeconds).first { $0.name == "fork" }
         let forkMicros = input.info.number(.latestForkUsec) ?? 0
         guard forkEvent != nil || forkMicros >= Self.forkMicros else { return nil }
         var facts = ["latest_fork_usec=\(HumanFormat.number(forkMicros))"]

@@ -30,10 +30,10 @@ public enum MemoryExhaustedDiagnosis: Diagnosis {
 
     public static func diagnose(_ input: DiagnosisInput) -> DiagnosisResult? {
         guard let pressure = input.firing("memory-pressure") else { return nil }
-        let oom = input.info.value("errorstat_OOM").flatMap(Self.count) ?? 0
+        let oom = input.info.oomRejections ?? 0
         // errorstat_OOM counts since the start: refusals now are growth between the samples,
         // or, from one sample, a server at its limit this moment (memory-pressure CRITICAL).
-        let growth = input.growth { $0.value("errorstat_OOM").flatMap(Self.count) ?? 0 }
+        let growth = input.growth { $0.oomRejections ?? 0 }
         let refusingNow = growth.map { $0 > 0 } ?? (pressure.status == .critical)
         let consequences = ["evictions", "host-memory", "host-swap"].compactMap(input.firing)
         guard oom > 0 || !consequences.isEmpty else { return nil }
@@ -44,10 +44,5 @@ public enum MemoryExhaustedDiagnosis: Diagnosis {
                                   + (growth.map { ", +\(HumanFormat.number($0)) since the previous sample" } ?? "")) }
         let headline = description.title + (oom > 0 ? ": \(HumanFormat.number(oom)) writes refused with OOM" : ": \(DiagnosisInput.clause(pressure))")
         return description.result(oom > 0 && refusingNow ? .confirmed : .likely, headline: headline, findings: [pressure] + consequences + followers, facts: facts)
-    }
-
-    /// `count=315,...` from an errorstat line.
-    static func count(_ value: String) -> Double? {
-        value.split(separator: ",").first { $0.hasPrefix("count=") }.flatMap { Double($0.dropFirst(6)) }
     }
 }

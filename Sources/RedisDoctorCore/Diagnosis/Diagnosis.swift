@@ -73,7 +73,7 @@ public struct DiagnosisResult: Sendable, Hashable {
 public struct DiagnosisInput: Sendable {
     public let results: [RuleResult]
     public let current: ParsedSnapshot
-    /// The earlier sample of the same server process (`--interval`, a state file), if any.
+    /// The earlier sample (`--interval`, a state file) when it is of the same server process.
     public let previous: ParsedSnapshot?
     /// Why the check got no sample (a timeout), when it got none; `current` then holds only
     /// what was read on the host.
@@ -82,14 +82,13 @@ public struct DiagnosisInput: Sendable {
     public init(results: [RuleResult], current: ParsedSnapshot, previous: ParsedSnapshot? = nil, error: CheckError? = nil) {
         self.results = results
         self.current = current
-        self.previous = previous
+        self.previous = previous.flatMap { current.comparable(earlier: $0) }
         self.error = error
     }
 
     /// How much a counter grew between the samples; nil without a comparable earlier one.
     public func growth(of value: (Info) -> Double?) -> Double? {
         guard let previous, let before = value(previous.info), let after = value(current.info) else { return nil }
-        if let a = previous.info.string(.runId), let b = current.info.string(.runId), a != b { return nil }
         return after - before
     }
 

@@ -30,21 +30,7 @@ public struct RuleContext: Sendable {
     /// The earlier sample only when it is from the same server process: a restart
     /// (run_id change) resets every counter, so deltas across it mean nothing.
     public var comparablePrevious: ParsedSnapshot? {
-        guard let previous else { return nil }
-        if let a = previous.info.string(.runId), let b = current.info.string(.runId), a != b { return nil }
-        // Without a run_id (a sample rebuilt from perfdata), a restart shows as uptime going down.
-        if let a = previous.info.number(.uptimeSeconds), let b = current.info.number(.uptimeSeconds), a > b { return nil }
-        if previous.isRebuilt {
-            // Rebuilt from perfdata: without its uptime no restart could be seen, so no delta is
-            // taken; and the uptime must have grown by about the time that passed (else the
-            // process restarted in between, or this is another server).
-            guard let a = previous.info.number(.uptimeSeconds), let b = current.info.number(.uptimeSeconds) else { return nil }
-            if let then = previous.serverTimeSeconds, let now = current.serverTimeSeconds {
-                let elapsed = now - then
-                if ((b - a) - elapsed).magnitude > max(30, 0.1 * elapsed.magnitude) { return nil }
-            }
-        }
-        return previous
+        previous.flatMap { current.comparable(earlier: $0) }
     }
 
     /// Seconds between the two samples: server clocks, else uptime.

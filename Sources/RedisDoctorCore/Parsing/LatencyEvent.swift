@@ -19,4 +19,17 @@ public struct LatencyEvent: Sendable, Equatable {
     public static func parse(_ reply: RedisReply) -> [LatencyEvent] {
         (reply.array ?? []).compactMap(LatencyEvent.init(reply:))
     }
+
+    /// The rows that are news: LATENCY LATEST keeps an event's last spike forever, so a row
+    /// counts when it is newer than the same event in the earlier sample, or, without one,
+    /// no older than `window` seconds before `now` (everything, without a clock).
+    public static func recent(_ events: [LatencyEvent], previous: [LatencyEvent]?, now: Double?, window: Double) -> [LatencyEvent] {
+        events.filter { event in
+            if let previous {
+                return event.timestamp > (previous.first { $0.name == event.name }?.timestamp ?? Int64.min)
+            }
+            guard let now else { return true }
+            return Double(event.timestamp) >= now - window
+        }
+    }
 }

@@ -103,3 +103,25 @@ public struct ParsedSnapshot: Sendable {
         return snapshot.takenAtMicros.map { Double($0) / 1_000_000 }
     }
 }
+
+extension ParsedSnapshot {
+    /// `earlier` when it is a sample of this same server process: a restart (run_id change)
+    /// resets every counter, so deltas across it mean nothing. Shared by the rules' and the
+    /// diagnoses' two-sample judgements.
+    public func comparable(earlier previous: ParsedSnapshot) -> ParsedSnapshot? {
+        if let a = previous.info.string(.runId), let b = info.string(.runId), a != b { return nil }
+        // Without a run_id (a sample rebuilt from perfdata), a restart shows as uptime going down.
+        if let a = previous.info.number(.uptimeSeconds), let b = info.number(.uptimeSeconds), a > b { return nil }
+        if previous.isRebuilt {
+            // Rebuilt from perfdata: without its uptime no restart could be seen, so no delta is
+            // taken; and the uptime must have grown by about the time that passed (else the
+            // process restarted in between, or this is another server).
+            guard let a = previous.info.number(.uptimeSeconds), let b = info.number(.uptimeSeconds) else { return nil }
+            if let then = previous.serverTimeSeconds, let now = serverTimeSeconds {
+                let elapsed = now - then
+                if ((b - a) - elapsed).magnitude > max(30, 0.1 * elapsed.magnitude) { return nil }
+            }
+        }
+        return previous
+    }
+}

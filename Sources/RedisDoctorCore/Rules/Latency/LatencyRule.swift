@@ -84,18 +84,7 @@ public enum LatencyRule: HealthRule {
         }
 
         if let events {
-            let previous = context.comparablePrevious?.latency
-            var recent: [LatencyEvent] = []
-            for event in events {
-                if let previous {
-                    let before = previous.first { $0.name == event.name }?.timestamp ?? Int64.min
-                    if event.timestamp > before { recent.append(event) }
-                } else if let now = context.now {
-                    if Double(event.timestamp) >= now - window { recent.append(event) }
-                } else {
-                    recent.append(event)
-                }
-            }
+            let recent = LatencyEvent.recent(events, previous: context.comparablePrevious?.latency, now: context.now, window: window)
             let worst = recent.map(\.latestMs).max() ?? 0
             metrics.append(Metric("latency_spike", Double(worst), unit: .milliseconds, min: 0))
             for event in recent.sorted(by: { $0.latestMs > $1.latestMs }) {
