@@ -135,6 +135,25 @@ public final class Connection {
         try exchange(commands.map { $0.map { Array($0.utf8) } }, stages: commands.map(Self.stage(of:)), deadline: deadline)
     }
 
+    /// Sends several binary commands (key names are bytes) in one write and reads their replies in order.
+    public func pipeline(bytes commands: [[[UInt8]]], deadline: Deadline) throws(ConnectionError) -> [RedisReply] {
+        // A batch repeats a few commands (TYPE, PTTL, ...): name each once, not per key.
+        var named: [(first: [UInt8], stage: ConnectionStage)] = []
+        var stages: [ConnectionStage] = []
+        stages.reserveCapacity(commands.count)
+        for argv in commands {
+            let first = argv.first ?? []
+            if let known = named.first(where: { $0.first == first && first.count < 32 }) {
+                stages.append(known.stage)
+            } else {
+                let stage = ConnectionStage.command(CommandName.of(bytes: argv))
+                if named.count < 8 { named.append((first, stage)) }
+                stages.append(stage)
+            }
+        }
+        return try exchange(commands, stages: stages, deadline: deadline)
+    }
+
     /// Reads one more reply without sending anything: the messages after SUBSCRIBE or MONITOR.
     public func receive(stage: String, deadline: Deadline) throws(ConnectionError) -> RedisReply {
         guard fd >= 0 else { throw ConnectionError.closed(stage: .command(stage)) }
@@ -172,7 +191,7 @@ public final class Connection {
         if !carryHandshakeError { lastError = nil }
         carryHandshakeError = false
         var payload: [UInt8] = []
-        for argv in commands { payload += CommandEncoder.encode(argv) }
+        for argv in commands { CommandEncoder.encode(argv, into: &payload) }
         do throws(ConnectionError) {
             do throws(ConnectionError) {
                 try writeAll(payload, stage: stages.first ?? .connect, deadline: deadline)

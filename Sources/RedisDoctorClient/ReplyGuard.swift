@@ -83,10 +83,13 @@ struct ReplyGuard {
                 // Status, error and integer lines: only their end, CR LF, matters.
                 var search = i
                 var end: Int?
-                while let lf = bytes[search...].firstIndex(of: 0x0A) {
-                    let previousIsCR = lf > i ? bytes[lf - 1] == 0x0D : pendingCR
-                    if previousIsCR { end = lf; break }
-                    search = lf + 1
+                // A plain loop: the generic slice search costs metadata lookups per line.
+                while search < bytes.endIndex {
+                    if bytes[search] == 0x0A {
+                        let previousIsCR = search > i ? bytes[search - 1] == 0x0D : pendingCR
+                        if previousIsCR { end = search; break }
+                    }
+                    search += 1
                 }
                 let stop = end.map { $0 + 1 } ?? bytes.endIndex
                 try charge(stop - i)

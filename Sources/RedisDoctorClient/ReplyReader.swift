@@ -63,25 +63,36 @@ final class ReplyReader {
 }
 
 /// Encodes argv into RESP with hiredis: binary-safe, no format strings.
+/// RESP multi-bulk encoding, written straight into the outgoing buffer: a pipeline of a
+/// thousand keys is one append per byte run, not an allocation per argument.
 enum CommandEncoder {
-    static func encode(_ argv: [[UInt8]]) -> [UInt8] {
-        var pointers: [UnsafePointer<CChar>?] = []
-        var lengths: [Int] = []
-        var storage: [UnsafeMutablePointer<CChar>] = []
-        defer { storage.forEach { $0.deallocate() } }
+    static func encode(_ argv: [[UInt8]], into out: inout [UInt8]) {
+        appendHeader(UInt8(ascii: "*"), argv.count, to: &out)
         for arg in argv {
-            let p = UnsafeMutablePointer<CChar>.allocate(capacity: max(arg.count, 1))
-            arg.withUnsafeBytes { raw in
-                if let base = raw.baseAddress { UnsafeMutableRawPointer(p).copyMemory(from: base, byteCount: arg.count) }
-            }
-            storage.append(p)
-            pointers.append(UnsafePointer(p))
-            lengths.append(arg.count)
+            appendHeader(UInt8(ascii: "$"), arg.count, to: &out)
+            out.append(contentsOf: arg)
+            out.append(0x0D)
+            out.append(0x0A)
         }
-        var target: UnsafeMutablePointer<CChar>?
-        let length = redisFormatCommandArgv(&target, Int32(argv.count), &pointers, &lengths)
-        guard length > 0, let target else { return [] }
-        defer { redisFreeCommand(target) }
-        return Array(UnsafeRawBufferPointer(start: target, count: Int(length)))
+    }
+
+    static func encode(_ argv: [[UInt8]]) -> [UInt8] {
+        var out: [UInt8] = []
+        encode(argv, into: &out)
+        return out
+    }
+
+    /// `*3\r\n`, `$5\r\n`: the marker, the decimal count, CR LF.
+    private static func appendHeader(_ marker: UInt8, _ n: Int, to out: inout [UInt8]) {
+        out.append(marker)
+        let start = out.count
+        var value = n
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(value % 10))
+            value /= 10
+        } while value > 0
+        out[start...].reverse()
+        out.append(0x0D)
+        out.append(0x0A)
     }
 }

@@ -12,7 +12,7 @@ struct RedisDoctor: ParsableCommand {
         abstract: "Diagnose a Redis-protocol server: an interactive shell, one-shot commands, health checks.",
         discussion: "Exit codes: 0 OK, 1 warning or error reply, 2 critical or unreachable, 3 unknown or usage error. See Docs/exit-codes.md.",
         version: version,
-        subcommands: [ReplCommand.self, SendCommand.self, CheckCommand.self, DiagnoseCommand.self, ClientsCommand.self, ClusterCommand.self, DiscoverCommand.self, SnapshotCommand.self, RulesCommand.self, ServeCommand.self, AclCommand.self],
+        subcommands: [ReplCommand.self, SendCommand.self, CheckCommand.self, DiagnoseCommand.self, WatchCommand.self, LatencyCommand.self, KeyspaceCommand.self, ClientsCommand.self, ClusterCommand.self, DiscoverCommand.self, SnapshotCommand.self, RulesCommand.self, ServeCommand.self, AclCommand.self],
         defaultSubcommand: ReplCommand.self,
         helpNames: [.long]
     )

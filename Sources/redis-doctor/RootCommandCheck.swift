@@ -5,7 +5,7 @@ import RedisDoctorCore
 /// default subcommand, takes no words, so its usage would only confuse. The word itself is
 /// not echoed (after `-a my secret` it is part of a password); a close command is suggested.
 enum RootCommandCheck {
-    static let subcommands = ["repl", "send", "check", "clients", "cluster", "discover", "snapshot", "rules", "serve", "acl", "diagnose", "help"]
+    static let subcommands = ["repl", "send", "check", "clients", "cluster", "discover", "snapshot", "rules", "serve", "acl", "diagnose", "watch", "latency", "keyspace", "help"]
     /// Root options that take a value (the connection options).
     static let valued: Set<String> = ["-h", "--host", "-p", "--port", "-s", "--socket", "-a", "--pass", "--user",
                                       "-n", "--db", "-u", "--uri", "-t", "--timeout", "--max-reply-bytes",

@@ -14,7 +14,8 @@ enum Watchdog {
     nonisolated(unsafe) private static var exitCode: Int32 = 3
     nonisolated(unsafe) private static var serverMessage: [UInt8] = []
     nonisolated(unsafe) private static var serverExitCode: Int32 = 2
-    nonisolated(unsafe) private static var nanoseconds: UInt64 = 0
+    /// When the watchdog fires, on the monotonic clock. One word: `rearm` moves it on.
+    nonisolated(unsafe) private static var deadlineNanos: UInt64 = .max
     nonisolated(unsafe) private static var descriptor: Int32 = 1
     /// The report's exit code once it is printed; -1 before. One word, so the thread
     /// never sees "settled" without its code.
@@ -32,12 +33,18 @@ enum Watchdog {
         descriptor = fd
         exitCode = code
         serverExitCode = serverText == nil ? code : serverCode
-        nanoseconds = UInt64(max(0, seconds) * 1_000_000_000)
+        rearm(seconds: seconds)
         var thread = pthread_t()
         let rc = pthread_create(&thread, nil, { _ in
-            var remaining = timespec(tv_sec: Int(Watchdog.nanoseconds / 1_000_000_000), tv_nsec: Int(Watchdog.nanoseconds % 1_000_000_000))
-            var left = timespec()
-            while nanosleep(&remaining, &left) != 0 && errno == EINTR { remaining = left }
+            // Sleeps until the deadline, which `rearm` may have moved on meanwhile.
+            while true {
+                let now = MonotonicClock.now()
+                let end = Watchdog.deadlineNanos
+                if now >= end { break }
+                var remaining = timespec(tv_sec: Int((end - now) / 1_000_000_000), tv_nsec: Int((end - now) % 1_000_000_000))
+                var left = timespec()
+                while nanosleep(&remaining, &left) != 0 && errno == EINTR { remaining = left }
+            }
             var text = Watchdog.message
             var code = Watchdog.exitCode
             let settled = Watchdog.settledExitCode
@@ -50,6 +57,12 @@ enum Watchdog {
             _exit(code)
         }, nil)
         if rc == 0 { pthread_detach(thread) }
+    }
+
+    /// Moves the deadline to `seconds` from now: the live views arm it per tick, so a run
+    /// that lasts by design still ends if one tick hangs.
+    static func rearm(seconds: Double) {
+        deadlineNanos = MonotonicClock.now() + UInt64(max(0, min(seconds, 1e9)) * 1_000_000_000)
     }
 
     /// The run's report is printed: if the watchdog fires now (a state file on a hung

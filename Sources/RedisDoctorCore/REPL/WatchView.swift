@@ -15,7 +15,7 @@ public enum WatchView {
         .currentBgsaveTimeSec, .aofCurrentRewriteTimeSec, .currentSaveKeysProcessed, .currentSaveKeysTotal, .currentForkPerc,
     ]
 
-    public static func render(target: String, history: WatchHistory, results: [RuleResult], clock: String) -> String {
+    public static func render(target: String, history: WatchHistory, results: [RuleResult], clock: String, tick: WatchTick? = nil) -> String {
         guard let newest = history.newest else { return "\(target)  \(clock)\n" }
         let current = newest.snapshot.info
         let previous = history.previous
@@ -35,6 +35,11 @@ public enum WatchView {
                 line += "  (" + (rate >= 0 ? "+" : "") + HumanFormat.fixed(rate, 1) + "/s)"
             }
             lines.append(line)
+        }
+        if let tick {
+            lines.append("  " + pad("hit ratio") + "  " + (tick.hitRatio.map(HumanFormat.percent) ?? "-"))
+            lines.append("  " + pad("new slowlog") + "  " + (tick.newSlowlog.map { "+\($0)" } ?? "-"))
+            if let replication = tick.replication { lines.append("  " + pad("replication") + "  " + replication) }
         }
         if current.flag(.bgsaveInProgress) == true || current.flag(.aofRewriteInProgress) == true {
             lines.append("")

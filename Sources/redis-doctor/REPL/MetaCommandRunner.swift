@@ -122,22 +122,27 @@ final class MetaCommandRunner {
     /// `readHost`: read the server's host too (`:check`, `:snapshot`), not on every `:watch` tick.
     private func collect(clientListLimit: Int, readHost: Bool = true) -> Snapshot? {
         do throws(ConnectionError) {
-            let link = try session.ensureConnected()
-            session.canceller.reset()
-            do throws(ConnectionError) {
-                let deadline = Deadline(seconds: session.timeout)
-                let sample = try SnapshotCollector(clientListLimit: clientListLimit).sample(link, deadline: deadline)
-                // The host rules judge a server on this host, as `check` does by default.
-                var snapshot = readHost ? HostCollector(mode: .auto).adding(to: sample, target: session.target, deadline: deadline) : sample.snapshot
-                snapshot.target = session.target.description
-                return snapshot
-            } catch {
-                session.drop()
-                throw error
-            }
+            return try sample(clientListLimit: clientListLimit, readHost: readHost)
         } catch {
             report(error)
             return nil
+        }
+    }
+
+    /// The pass itself; a failure drops the connection (the next command reconnects).
+    private func sample(clientListLimit: Int, readHost: Bool) throws(ConnectionError) -> Snapshot {
+        let link = try session.ensureConnected()
+        session.canceller.reset()
+        do throws(ConnectionError) {
+            let deadline = Deadline(seconds: session.timeout)
+            let sample = try SnapshotCollector(clientListLimit: clientListLimit).sample(link, deadline: deadline)
+            // The host rules judge a server on this host, as `check` does by default.
+            var snapshot = readHost ? HostCollector(mode: .auto).adding(to: sample, target: session.target, deadline: deadline) : sample.snapshot
+            snapshot.target = session.target.description
+            return snapshot
+        } catch {
+            session.drop()
+            throw error
         }
     }
 
@@ -148,28 +153,12 @@ final class MetaCommandRunner {
         Terminal.out(Style.error(text) + "\n")
     }
 
-    /// Redraws key counters every `seconds` until Ctrl-C. CLIENT LIST is capped low:
-    /// a refresh must stay cheap for a server in trouble.
+    /// The live view, on `watch`'s code: redrawn on a terminal, a line per tick otherwise.
+    /// CLIENT LIST is capped low: a refresh must stay cheap for a server in trouble.
     private func watch(every seconds: Double) {
-        var history = WatchHistory()
-        while true {
-            guard let snapshot = collect(clientListLimit: 1000, readHost: false) else { return }
-            history.append(ParsedSnapshot(snapshot), at: Double(WallClock.nowMicros()) / 1e6)
-            let frame = WatchView.render(target: session.target.description, history: history, results: history.evaluate(), clock: Self.clock())
-            Terminal.out((Pager.terminalRows != nil ? "\u{1B}[H\u{1B}[2J" : "") + frame)
-            if ReplSession.sleep(seconds: seconds, wakingOn: session.canceller) {
-                Terminal.out("\n")
-                return
-            }
-        }
-    }
-
-    /// Local time of day, `14:03:27`.
-    static func clock() -> String {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+        let loop = WatchLoop(target: session.target.description, interval: seconds, count: nil,
+                             mode: Pager.terminalRows != nil ? .screen : .lines, canceller: session.canceller)
+        _ = loop.run(sample: { () throws(ConnectionError) -> Snapshot in try sample(clientListLimit: 1000, readHost: false) },
+                     describe: { ConnectionAdvice.explain($0, target: session.target, timeout: session.timeout) })
     }
 }

@@ -92,7 +92,7 @@ final class ReplSession {
                 break
             } catch {
                 guard case .refused = error, reconnecting, backoff < 1, deadline.remainingMilliseconds > Int32(backoff * 1000) else { throw error }
-                if Self.sleep(seconds: backoff, wakingOn: canceller) { throw ConnectionError.cancelled(stage: .connect) }
+                if canceller.sleep(seconds: backoff) { throw ConnectionError.cancelled(stage: .connect) }
                 backoff *= 2
             }
         }
@@ -192,20 +192,5 @@ final class ReplSession {
         }
         flagsCache[name] = flags
         return flags
-    }
-
-    /// Sleeps, returning true early when Ctrl-C was pressed.
-    static func sleep(seconds: Double, wakingOn canceller: Canceller) -> Bool {
-        var pfd = pollfd(fd: canceller.readFD, events: Int16(POLLIN), revents: 0)
-        let end = Deadline(seconds: seconds)
-        while !end.hasPassed {
-            let rc = poll(&pfd, 1, end.remainingMilliseconds)
-            if rc > 0 {
-                canceller.reset()
-                return true
-            }
-            if rc < 0 && errno != EINTR { return false }
-        }
-        return false
     }
 }

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// `--format` of the live-triage subcommands (`latency`, `keyspace`, `watch`).
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case text
+    case json
+}
