@@ -116,6 +116,44 @@ public struct KeyspaceScanner {
         report.elapsed = budget.elapsedSeconds
     }
 
+    /// The forecast sample of `check --set expire-storm.forecast=on`, as raw exchanges: DBSIZE,
+    /// then per SCAN batch the server's TIME and each key's PTTL, for `budget` seconds at
+    /// most `rate` commands a second. A refusal ends it (its reply is kept: the rule says so).
+    public func sampleExpiries(over link: Connection, budget seconds: Double, rate: Double) -> [Exchange] {
+        var exchanges: [Exchange] = []
+        var pacing = KeyspaceReport(target: "", budget: seconds, rate: rate, top: 1, cursor: "0")
+        let budget = Deadline(seconds: seconds)
+        func roundTrip() -> Deadline { Deadline(seconds: min(timeout, Double(budget.remainingMilliseconds) / 1000)) }
+        let count = String(Self.batchSize(rate: rate))
+        do throws(ConnectionError) {
+            exchanges.append(Exchange(command: ["DBSIZE"], reply: try link.send(["DBSIZE"], deadline: roundTrip())))
+            pacing.commands += 1
+            while !budget.hasPassed, pace(pacing, budget: budget), !canceller.wasCancelled {
+                let scan = try link.send(["SCAN", pacing.cursor, "COUNT", count], deadline: roundTrip())
+                pacing.commands += 1
+                guard let parts = scan.array, parts.count == 2, let next = parts[0].text, let keys = parts[1].array?.compactMap(\.bytes) else {
+                    exchanges.append(Exchange(command: ["PTTL"], reply: scan.isError ? scan : .error("SCAN answered with something that is not a cursor and keys")))
+                    break
+                }
+                if !keys.isEmpty {
+                    let batch = [[Array("TIME".utf8)]] + keys.map { [Array("PTTL".utf8), $0] }
+                    let replies = try link.pipeline(bytes: batch, deadline: roundTrip())
+                    pacing.commands += batch.count
+                    exchanges.append(Exchange(command: ["TIME"], reply: replies[0]))
+                    for (key, reply) in zip(keys, replies.dropFirst()) {
+                        exchanges.append(Exchange(command: ["PTTL", String(decoding: key, as: UTF8.self)], reply: reply))
+                    }
+                    if replies.dropFirst().contains(where: \.isError) { break }
+                }
+                pacing.cursor = next
+                if next == "0" { break }
+            }
+        } catch {
+            // Out of time or cut off: what was read stands, and the check goes on.
+        }
+        return exchanges
+    }
+
     /// Waits until the commands sent so far fit the rate cap; false when the budget ends first.
     private func pace(_ report: KeyspaceReport, budget: Deadline) -> Bool {
         guard report.rate > 0 else { return true }

@@ -54,7 +54,7 @@ struct CheckRunner {
         }
         let source: SampleSource
         do throws(UsageError) {
-            source = try makeSource()
+            source = try makeSource(forecast: (try? settings.bool(rule: "expire-storm", name: "forecast", default: false)) ?? false)
         } catch {
             return (usage(error.message), nil)
         }
@@ -83,7 +83,7 @@ struct CheckRunner {
         guard report.error == nil, let state else { return (report, nil) }
         let fromState = samples.earlier == nil ? previous : nil
         let minimum = settings.minimumSampleInterval()
-        return (report, { state.record(samples.current, for: samples.current.target, previous: fromState, minimumInterval: minimum) })
+        return (report, { state.record(samples.current.withoutExpirySample, for: samples.current.target, previous: fromState, minimumInterval: minimum) })
     }
 
     private func startWatchdog(timeout: Double) {
@@ -94,7 +94,7 @@ struct CheckRunner {
         }
     }
 
-    private func makeSource() throws(UsageError) -> SampleSource {
+    private func makeSource(forecast: Bool) throws(UsageError) -> SampleSource {
         if request.givenPrevPerfdata != nil, request.prevTime == nil {
             throw UsageError(message: "--prev-perfdata and --prev-time go together (the previous run's perfdata and its time)")
         }
@@ -131,6 +131,6 @@ struct CheckRunner {
             throw UsageError(message: "--client-list-limit must be zero or more, got \(request.clientListLimit)")
         }
         return .live(session, SnapshotCollector(clientListLimit: request.clientListLimit), HostCollector(mode: request.hostChecks),
-                     interval: request.interval)
+                     interval: request.interval, forecast: forecast)
     }
 }

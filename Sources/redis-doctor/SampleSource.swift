@@ -4,7 +4,8 @@ import RedisDoctorCore
 /// Where a check's samples come from: a live server, a snapshot file, or pasted INFO text.
 /// Every path yields raw `Snapshot`s; parsing happens once, in Core.
 enum SampleSource {
-    case live(SessionSetup, SnapshotCollector, HostCollector, interval: Double?)
+    /// `forecast`: also sample the keys' PTTL (`--set expire-storm.forecast=on`).
+    case live(SessionSetup, SnapshotCollector, HostCollector, interval: Double?, forecast: Bool)
     case snapshotFile(String)
     /// Pasted INFO and when it was taken, if the user said (`--taken-at`).
     case infoFile(String, takenAt: Double?)
@@ -19,7 +20,7 @@ enum SampleSource {
 
     var targetText: String {
         switch self {
-        case .live(let session, _, _, _): return session.target.description
+        case .live(let session, _, _, _, _): return session.target.description
         case .snapshotFile(let path), .infoFile(let path, _): return path
         }
     }
@@ -33,7 +34,7 @@ enum SampleSource {
     /// After a timeout on a server on this host: what its process's state says, read from
     /// /proc within 0.1 s (the watchdog ends the run 0.25 s after the deadline).
     func diagnoseTimeout(_ error: CheckError) -> [DiagnosisResult] {
-        guard error.kind == .timeout, case .live(let session, _, let host, _) = self,
+        guard error.kind == .timeout, case .live(let session, _, let host, _, _) = self,
               let capture = host.frozenCapture(target: session.target, seconds: 0.1) else { return [] }
         var snapshot = Snapshot(target: session.target.description)
         snapshot.host = capture
@@ -72,7 +73,7 @@ enum SampleSource {
             } catch {
                 throw CheckError(kind: .local, message: "cannot read INFO file \(error)")
             }
-        case .live(let session, let collector, let hostCollector, let interval):
+        case .live(let session, let collector, let hostCollector, let interval, let forecast):
             do throws(ConnectionError) {
                 var link = try Connection.open(session.target, deadline: session.deadline, options: session.options)
                 // Every reply of both samples is kept: they share one budget.
@@ -90,7 +91,13 @@ enum SampleSource {
                     }
                 }
                 let current = try collector.sample(link, deadline: session.deadline)
-                let snapshot = hostCollector.adding(to: current, target: session.target, deadline: session.deadline)
+                var snapshot = hostCollector.adding(to: current, target: session.target, deadline: session.deadline)
+                if forecast, link.isOpen {
+                    // At most 2 s and a third of the time left: the verdict must still come in time.
+                    let budget = min(2, Double(session.deadline.remainingMilliseconds) / 1000 / 3)
+                    let scanner = KeyspaceScanner(target: session.target, timeout: session.timeout, canceller: Canceller(), ttl: true)
+                    snapshot.exchanges += scanner.sampleExpiries(over: link, budget: budget, rate: 2000)
+                }
                 return Samples(current: snapshot, currentInfo: current.info, earlier: earlier)
             } catch {
                 throw error.checkError(target: session.target.description)

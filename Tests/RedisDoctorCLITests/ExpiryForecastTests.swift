@@ -42,6 +42,16 @@ struct ExpiryForecastTests {
         #expect(text.stdout.contains("expire storm ahead: "), "\(text.stdout)")
         let moment = TimestampText.iso8601(Double(predicted))
         #expect(text.stdout.contains("expire in the second \(moment)"), "\(text.stdout)")
+        // check, with the forecast on: a short sample (2 s at most) is enough to see it coming.
+        let check = try CommandRun.run(["-p", String(server.port), "check", "--set", "expire-storm.forecast=on", "--skip", "persistence-disabled,unsaved-changes"])
+        #expect(check.exitCode == 1, "\(check.stdout)")
+        #expect(check.stdout.hasPrefix("REDIS WARNING - expire storm ahead: "), "\(check.stdout)")
+        let named = [predicted - 1, predicted, predicted + 1].map { "expire in the second \(TimestampText.iso8601(Double($0)))" }
+        #expect(named.contains { check.stdout.contains($0) }, "\(check.stdout)")
+        #expect(check.stdout.contains("\"session:*\""), "\(check.stdout)")
+        // Off by default: a plain check reads no key.
+        let plain = try CommandRun.run(["-p", String(server.port), "check", "--skip", "persistence-disabled,unsaved-changes"])
+        #expect(!plain.stdout.contains("forecast"), "\(plain.stdout)")
     }
 }
 

@@ -108,6 +108,8 @@ public struct RuleParameter: Sendable, Hashable {
         case amount
         /// A whole number, zero or more (a count, whole seconds).
         case count
+        /// On or off: true/false, on/off, yes/no, 1/0.
+        case flag
     }
 
     public init(name: String, defaultValue: String, description: String, kind: Kind = .amount) {
@@ -126,6 +128,8 @@ public struct RuleParameter: Sendable, Hashable {
             guard let n = Int(value), n >= 0 else { return "expected a whole number of 0 or more, got \"\(value)\"" }
         case .amount:
             guard let n = NumberText.parse(value), n.isFinite, n >= 0 else { return "expected a number of 0 or more, got \"\(value)\"" }
+        case .flag:
+            guard RuleSettings.parseBool(value) != nil else { return "expected on or off (true/false), got \"\(value)\"" }
         }
         return nil
     }

@@ -9,7 +9,7 @@ extension RuleExample {
         current.tlsPeer = tls
         current.host = host?.capture
         for (family, text) in replies.sorted(by: { $0.key < $1.key }) {
-            current.exchanges.append(Self.exchange(family: family, text: text))
+            if family == "PTTL" { current.exchanges += Self.expirySample(text) } else { current.exchanges.append(Self.exchange(family: family, text: text)) }
         }
         let previous = previousInfo.map {
             ParsedSnapshot(Snapshot(target: "example", exchanges: [Exchange(command: ["INFO", "everything"], reply: .bulk(Array($0.utf8)))]))
@@ -48,6 +48,26 @@ extension RuleExample {
             return ClusterView(address: node.address, nodeID: id, snapshot: ParsedSnapshot(snapshot))
         }
         return ClusterState(seed: first.address, views: views)
+    }
+
+    /// A forecast sample as `check` takes it: the first line `dbsize N time UNIXMS`, then
+    /// `KEY PTTL` per line (`KEY -` for a refusal, `KEY * N`: N keys KEY:0... with that PTTL).
+    static func expirySample(_ text: String) -> [Exchange] {
+        var exchanges: [Exchange] = []
+        for line in text.split(separator: "\n") {
+            let w = line.split(separator: " ").map(String.init)
+            if w.count == 4, w[0] == "dbsize", let n = Int64(w[1]), let ms = Int64(w[3]) {
+                exchanges.append(Exchange(command: ["DBSIZE"], reply: .integer(n)))
+                exchanges.append(Exchange(command: ["TIME"], reply: .array([.bulk(Array(String(ms / 1000).utf8)), .bulk(Array(String(ms % 1000 * 1000).utf8))])))
+            } else if w.count >= 2, w[1].hasPrefix("-"), Int64(w[1]) == nil {
+                exchanges.append(Exchange(command: ["PTTL", w[0]], reply: .error(String(w[1...].joined(separator: " ").dropFirst()))))
+            } else if w.count == 4, w[1] == "*", let n = Int(w[2]), let pttl = Int64(w[3]) {
+                for i in 0..<n { exchanges.append(Exchange(command: ["PTTL", "\(w[0]):\(i)"], reply: .integer(pttl))) }
+            } else if w.count == 2, let pttl = Int64(w[1]) {
+                exchanges.append(Exchange(command: ["PTTL", w[0]], reply: .integer(pttl)))
+            }
+        }
+        return exchanges
     }
 
     /// Example replies are written as text; each family has a compact line form:

@@ -16,15 +16,22 @@ public enum ExpireStormRule: HealthRule {
             stale is a WARNING: the estimate is current, but whether the cycle is capped is unknown. \
             expired_stale_perc is a moving average that decays over several cycles, so it is \
             cross-checked against the keys that still have a TTL (Keyspace expires): with none \
-            left, there is no storm.
+            left, there is no storm. With forecast=on (off by default: it reads keys, which needs \
+            %R~* on Redis 7), `check` also samples the PTTL of keys (SCAN, at most 2 s and 2,000 \
+            commands a second) and WARNs before the storm: when one second of the next hour holds \
+            forecast-share percent of the sampled volatile keys and, scaled to the keyspace, \
+            forecast-keys keys. `redis-doctor keyspace --ttl` is the same forecast, at length.
             """,
         fieldsRead: ["expired_stale_perc", "expired_time_cap_reached_count", "expire_cycle_cpu_milliseconds", "expired_keys", "db0:expires (Keyspace)"],
-        commandsNeeded: ["INFO"],
+        commandsNeeded: ["INFO", "with forecast=on: DBSIZE, TIME, SCAN, PTTL"],
         enabledByDefault: true,
         parameters: [
             RuleParameter(name: "stale-warning", defaultValue: "10", description: "With the time cap reached between samples, WARNING at this expired_stale_perc."),
             RuleParameter(name: "stale-critical", defaultValue: "50", description: "CRITICAL at this expired_stale_perc (WARNING with one sample)."),
             RuleParameter(name: "cpu-critical", defaultValue: "250", description: "CRITICAL when the expire cycle used this many CPU milliseconds per second between samples."),
+            RuleParameter(name: "forecast", defaultValue: "false", description: "Sample the keys' PTTL and forecast storms over the next hour (on to enable).", kind: .flag),
+            RuleParameter(name: "forecast-share", defaultValue: "10", description: "Forecast a storm when one second holds this percent of the sampled volatile keys..."),
+            RuleParameter(name: "forecast-keys", defaultValue: "10000", description: "... and at least this many keys, scaled to the whole keyspace."),
         ],
         examples: [
             RuleExample(
@@ -56,11 +63,49 @@ public enum ExpireStormRule: HealthRule {
                 expect: .ok,
                 expectEvidence: ["no keys with a TTL remain (Keyspace expires=0)", "moving average"]),
             RuleExample(
+                "Forecast: 2,000 of 4,000 sampled keys expire in the same second, 30 s ahead",
+                info: "redis_version:7.2.6\nexpired_stale_perc:0.00\nexpired_time_cap_reached_count:0\n# Keyspace\ndb0:keys=400000,expires=400000,avg_ttl=900000\n",
+                replies: ["PTTL": "dbsize 400000 time 1763800000000\nsession * 2000 30500\ncache * 1000 600000\nlater * 1000 1800000\n"],
+                settings: ["expire-storm.forecast": "on"],
+                expect: .warning,
+                expectEvidence: ["forecast: 2000 sampled keys (about 200000 in the whole keyspace), 50.0% of the sampled volatile keys, expire in the second 2025-11-22T08:27:10Z, in 30s", "\"session:*\" 2000"]),
+            RuleExample(
+                "Forecast: TTLs spread over the hour",
+                info: "redis_version:7.2.6\nexpired_stale_perc:0.00\nexpired_time_cap_reached_count:0\n# Keyspace\ndb0:keys=3000,expires=3000,avg_ttl=900000\n",
+                replies: ["PTTL": "dbsize 3000 time 1763800000000\na * 1 1000\nb * 1 2000\nc * 1 3000\nd * 1 4000\ne * 1 5000\nf * 1 6000\ng * 1 7000\nh * 1 8000\ni * 1 9000\nj * 1 10000\nk * 1 11000\n"],
+                settings: ["expire-storm.forecast": "on"],
+                expect: .ok,
+                expectEvidence: ["below the storm thresholds"]),
+            RuleExample(
+                "Forecast: PTTL refused by an ACL without key access",
+                info: "redis_version:7.2.6\nexpired_stale_perc:0.00\nexpired_time_cap_reached_count:0\n",
+                replies: ["PTTL": "dbsize 10 time 1763800000000\nk1 -NOPERM No permissions to access a key\n"],
+                settings: ["expire-storm.forecast": "on"],
+                expect: .unknown,
+                expectEvidence: ["forecast: PTTL refused: NOPERM No permissions to access a key"]),
+            RuleExample(
                 "Redis 4 prints no expire statistics",
                 info: "redis_version:4.0.14\nexpired_keys:10\n",
                 expect: .skipped),
         ]
     )
+
+    /// The forecast's verdict: WARNING for a storm ahead, UNKNOWN when the server refused
+    /// the PTTLs, OK with what the busiest second holds.
+    static func forecastFinding(_ context: RuleContext) throws(RuleSettingsError) -> (status: Status, evidence: String) {
+        guard let sample = ExpiryForecast.sample(in: context.current.snapshot) else {
+            return (.ok, "forecast: not sampled (this input holds no PTTL sample; a live check takes one)")
+        }
+        if let refusal = sample.refusal, sample.keys == 0 {
+            return (.unknown, "forecast: \(refusal.hasPrefix("PTTL") ? "PTTL refused: " + refusal.dropFirst(6) : refusal) (the forecast reads keys: %R~* on Redis 7)")
+        }
+        let threshold = StormThreshold(share: try context.number("forecast-share"), minimumKeys: try context.number("forecast-keys"))
+        guard let storm = StormForecast(sample.forecast, sampledFraction: sample.sampledFraction, threshold: threshold) else {
+            return (.ok, "forecast: none of \(sample.keys) sampled keys expires within the hour")
+        }
+        let sentence = "forecast: " + storm.sentence(from: sample.forecast.startSecond)
+        return storm.isStorm ? (.warning, sentence) : (.ok, sentence + " (below the storm thresholds)")
+    }
 
     public static func evaluate(_ context: RuleContext) throws(RuleSettingsError) -> RuleResult {
         guard let stale = context.info.number(.expiredStalePerc) else {
@@ -98,8 +143,16 @@ public enum ExpireStormRule: HealthRule {
             return context.ok("active expiry has caught up: no keys with a TTL left", evidence: evidence, metrics: metrics)
         }
 
-        let summary = status == .ok ? "active expiry keeps up (\(HumanFormat.number(stale))% stale)"
+        var summary = status == .ok ? "active expiry keeps up (\(HumanFormat.number(stale))% stale)"
             : "active expiry falling behind: \(HumanFormat.number(stale))% of keys stale"
+        if try context.flag("forecast") {
+            let forecast = try forecastFinding(context)
+            evidence.append(forecast.evidence)
+            if forecast.status != .ok, status == .ok {
+                summary = forecast.status == .warning ? "expire storm ahead: " + forecast.evidence.dropFirst("forecast: ".count) : forecast.evidence
+            }
+            status = Status.worst([status, forecast.status])
+        }
         guard status != .ok else { return context.ok(summary, evidence: evidence, metrics: metrics) }
         let advice = [
             "Spread TTLs: add random jitter when setting expiries (EXPIRE key ttl+rand(0..10%)) so keys do not expire together.",
