@@ -32,8 +32,7 @@ public struct KeyspaceScanner {
             report.commands += 2
             report.dbsize = start[0].integer
             if ttl {
-                let time = start[1].array ?? []
-                let seconds = time.first?.text.flatMap { Int64($0) }
+                let seconds = Self.milliseconds(start[1]).map { $0 / 1000 }
                 report.forecast = ExpiryForecast(startSecond: seconds ?? WallClock.nowMicros() / 1_000_000)
             }
             // The server's clock in ms at the start, carried forward on the monotonic clock.
@@ -61,7 +60,7 @@ public struct KeyspaceScanner {
                         if ttl { first.append([Array("PTTL".utf8), key]) }
                     }
                     let typed = try link.pipeline(bytes: first, deadline: roundTrip())
-                    let nowMs = serverStartMs + Int64((MonotonicClock.now() - monotonicStart) / 1_000_000)
+                    let nowMs = serverStartMs.saturatingAdd(Int64((MonotonicClock.now() - monotonicStart) / 1_000_000))
                     report.commands += first.count
                     var second: [[[UInt8]]] = []
                     var pending: [(key: [UInt8], type: String, memory: Bool, length: Bool)] = []
@@ -173,6 +172,6 @@ public struct KeyspaceScanner {
     static func milliseconds(_ reply: RedisReply) -> Int64? {
         guard let parts = reply.array, parts.count == 2, let s = parts[0].text.flatMap({ Int64($0) }),
               let us = parts[1].text.flatMap({ Int64($0) }) else { return nil }
-        return s * 1000 + us / 1000
+        return Int64.milliseconds(seconds: s, micros: us)
     }
 }

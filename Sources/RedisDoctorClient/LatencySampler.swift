@@ -69,9 +69,12 @@ public struct LatencySampler {
                 }
                 if case .timedOut = error {
                     if budget.hasPassed && Double(waited) / 1e6 < timeout {
-                        // Cut by the end of the run, not by -t: it waited this long at least.
-                        report.histogram.record(waited)
-                        report.cutShort = true
+                        // Cut by the end of the run, not by -t. A wait of a millisecond or more
+                        // is a stall in progress: kept, as a lower bound. Shorter, the run just ended.
+                        if waited >= 1000 {
+                            report.histogram.record(waited)
+                            report.cutShort = true
+                        }
                         break
                     }
                     report.timeouts += 1

@@ -36,8 +36,8 @@ extension ExpiryForecast {
             case "DBSIZE": dbsize = exchange.reply.integer
             case "TIME":
                 guard let items = exchange.reply.array, items.count == 2, let s = items[0].text.flatMap({ Int64($0) }),
-                      let us = items[1].text.flatMap({ Int64($0) }) else { continue }
-                nowMs = s * 1000 + us / 1000
+                      let us = items[1].text.flatMap({ Int64($0) }), let ms = Int64.milliseconds(seconds: s, micros: us) else { continue }
+                nowMs = ms
                 if forecast == nil { forecast = ExpiryForecast(startSecond: s) }
             default:
                 guard let now = nowMs, exchange.command.count == 2, let pttl = exchange.reply.integer, pttl != -2 else { continue }

@@ -25,8 +25,8 @@ public struct ExpiryForecast: Sendable {
             return
         }
         volatile += 1
-        let second = (nowMs + pttl) / 1000
-        guard second - startSecond < Self.horizon else {
+        let second = nowMs.saturatingAdd(pttl) / 1000
+        guard second < startSecond.saturatingAdd(Self.horizon) else {
             later += 1
             return
         }

@@ -52,8 +52,8 @@ public struct KeyspaceReport: Sendable {
         sampled += 1
         var stats = types[key.type] ?? (0, 0, 0)
         stats.keys += 1
-        stats.memory += key.memory ?? 0
-        stats.elements += key.length ?? 0
+        stats.memory = stats.memory.saturatingAdd(max(0, key.memory ?? 0))
+        stats.elements = stats.elements.saturatingAdd(max(0, key.length ?? 0))
         types[key.type] = stats
         byMemory.offer(key)
         byLength[key.type, default: TopKeys(by: .length, limit: top)].offer(key)

@@ -38,6 +38,10 @@ public struct LatencyReport: Sendable {
             if timeouts > 0 { return (.critical, "no PING answered within \(HumanFormat.number(timeoutSeconds)) s (\(timeouts) timed out)") }
             return (.unknown, firstError.map { "PING refused: \($0)" } ?? stoppedBy ?? "no PING was answered")
         }
+        if errors > 0 && UInt64(errors) >= histogram.count {
+            // Every reply was an error (NOPERM, LOADING): the round trips measure a refusal.
+            return (.unknown, "every PING was refused: \(firstError ?? "")")
+        }
         let maxMs = Double(histogram.max) / 1000
         if timeouts > 0 { return (.critical, "\(timeouts) PING(s) had no reply within \(HumanFormat.number(timeoutSeconds)) s") }
         if maxMs >= Self.criticalMs { return (.critical, "max \(LatencyHistogram.ms(histogram.max)) >= \(HumanFormat.number(Self.criticalMs)) ms") }

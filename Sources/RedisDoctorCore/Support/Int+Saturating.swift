@@ -19,3 +19,17 @@ extension Int {
         return overflow ? (other > 0 ? .max : .min) : sum
     }
 }
+
+extension Int64 {
+    /// `self + other`, pinned at the bounds: PTTLs, sizes and clocks come from the server.
+    public func saturatingAdd(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// Seconds and microseconds (TIME's reply) as milliseconds; nil when out of range.
+    public static func milliseconds(seconds: Int64, micros: Int64) -> Int64? {
+        guard seconds >= 0, seconds < Int64.max / 1000 - 1, micros >= 0, micros < 1_000_000 else { return nil }
+        return seconds * 1000 + micros / 1000
+    }
+}
