@@ -135,25 +135,6 @@ public final class Connection {
         try exchange(commands.map { $0.map { Array($0.utf8) } }, stages: commands.map(Self.stage(of:)), deadline: deadline)
     }
 
-    /// Sends several binary commands (key names are bytes) in one write and reads their replies in order.
-    public func pipeline(bytes commands: [[[UInt8]]], deadline: Deadline) throws(ConnectionError) -> [RedisReply] {
-        // A batch repeats a few commands (TYPE, PTTL, ...): name each once, not per key.
-        var named: [(first: [UInt8], stage: ConnectionStage)] = []
-        var stages: [ConnectionStage] = []
-        stages.reserveCapacity(commands.count)
-        for argv in commands {
-            let first = argv.first ?? []
-            if let known = named.first(where: { $0.first == first && first.count < 32 }) {
-                stages.append(known.stage)
-            } else {
-                let stage = ConnectionStage.command(CommandName.of(bytes: argv))
-                if named.count < 8 { named.append((first, stage)) }
-                stages.append(stage)
-            }
-        }
-        return try exchange(commands, stages: stages, deadline: deadline)
-    }
-
     /// Reads one more reply without sending anything: the messages after SUBSCRIBE or MONITOR.
     public func receive(stage: String, deadline: Deadline) throws(ConnectionError) -> RedisReply {
         guard fd >= 0 else { throw ConnectionError.closed(stage: .command(stage)) }
@@ -184,14 +165,24 @@ public final class Connection {
         .command(CommandName.of(argv))
     }
 
+    /// Sends a prepared batch in one write and reads its replies in order; `stage` names
+    /// them all in a timeout message.
+    public func pipeline(_ batch: CommandBatch, stage: String, deadline: Deadline) throws(ConnectionError) -> [RedisReply] {
+        try exchange(payload: batch.payload, stages: Array(repeating: .command(stage), count: batch.count), deadline: deadline)
+    }
+
     private func exchange(_ commands: [[[UInt8]]], stages: [ConnectionStage], deadline: Deadline) throws(ConnectionError) -> [RedisReply] {
+        var payload: [UInt8] = []
+        for argv in commands { CommandEncoder.encode(argv, into: &payload) }
+        return try exchange(payload: payload, stages: stages, deadline: deadline)
+    }
+
+    private func exchange(payload: [UInt8], stages: [ConnectionStage], deadline: Deadline) throws(ConnectionError) -> [RedisReply] {
         guard fd >= 0 else { throw ConnectionError.closed(stage: stages.first ?? .connect) }
         ServerWait.enter(stages.first ?? .connect)
         defer { ServerWait.leave() }
         if !carryHandshakeError { lastError = nil }
         carryHandshakeError = false
-        var payload: [UInt8] = []
-        for argv in commands { CommandEncoder.encode(argv, into: &payload) }
         do throws(ConnectionError) {
             do throws(ConnectionError) {
                 try writeAll(payload, stage: stages.first ?? .connect, deadline: deadline)
@@ -200,7 +191,7 @@ public final class Connection {
                 throw refusalBeforeClose(error, stage: stages.first ?? .connect)
             }
             var replies: [RedisReply] = []
-            replies.reserveCapacity(commands.count)
+            replies.reserveCapacity(stages.count)
             for stage in stages {
                 replies.append(try readReply(stage: stage, deadline: deadline))
             }
@@ -239,11 +230,17 @@ public final class Connection {
     }
 
     private func readReply(stage: ConnectionStage, deadline: Deadline) throws(ConnectionError) -> RedisReply {
-        ServerWait.enter(stage)
+        // The stage is marked for the watchdog only when this reply must be waited for: in a
+        // pipeline most replies are already in the buffer.
+        var marked = false
         while true {
             if let reply = try reader.next() {
-                lastError = reply.errorMessage.map { (stage, $0) }
+                if reply.isError { lastError = reply.errorMessage.map { (stage, $0) } } else { lastError = nil }
                 return reply
+            }
+            if !marked {
+                ServerWait.enter(stage)
+                marked = true
             }
             let n: Int
             if tls != nil {

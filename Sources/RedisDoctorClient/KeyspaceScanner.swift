@@ -54,15 +54,15 @@ public struct KeyspaceScanner {
                     break
                 }
                 if !keys.isEmpty {
-                    var first: [[[UInt8]]] = []
+                    var first = CommandBatch()
                     for key in keys {
-                        first.append([Array("TYPE".utf8), key])
-                        if ttl { first.append([Array("PTTL".utf8), key]) }
+                        first.append(Words.type, key: key)
+                        if ttl { first.append(Words.pttl, key: key) }
                     }
-                    let typed = try link.pipeline(bytes: first, deadline: roundTrip())
+                    let typed = try link.pipeline(first, stage: ttl ? "TYPE, PTTL" : "TYPE", deadline: roundTrip())
                     let nowMs = serverStartMs.saturatingAdd(Int64((MonotonicClock.now() - monotonicStart) / 1_000_000))
                     report.commands += first.count
-                    var second: [[[UInt8]]] = []
+                    var second = CommandBatch()
                     var pending: [(key: [UInt8], type: String, memory: Bool, length: Bool)] = []
                     let stride = ttl ? 2 : 1
                     for (i, key) in keys.enumerated() {
@@ -74,12 +74,12 @@ public struct KeyspaceScanner {
                         }
                         guard let type = typeReply.text, type != "none" else { report.vanished += 1; continue }
                         if ttl, let pttl = typed[i * stride + 1].integer { report.forecast?.record(key: key, pttl: pttl, nowMs: nowMs) }
-                        let lengthCommand = KeyObservation.lengthCommands[type]?.command
-                        if sendMemory { second.append([Array("MEMORY".utf8), Array("USAGE".utf8), key, Array("SAMPLES".utf8), Array("5".utf8)]) }
-                        if let lengthCommand { second.append([Array(lengthCommand.utf8), key]) }
+                        let lengthCommand = Words.length[type]
+                        if sendMemory { second.append(Words.memory, key: Words.usage, [key, Words.samples, Words.five]) }
+                        if let lengthCommand { second.append(lengthCommand, key: key) }
                         pending.append((key, type, sendMemory, lengthCommand != nil))
                     }
-                    let sized = second.isEmpty ? [] : try link.pipeline(bytes: second, deadline: roundTrip())
+                    let sized = second.count == 0 ? [] : try link.pipeline(second, stage: "MEMORY USAGE", deadline: roundTrip())
                     report.commands += second.count
                     var at = 0
                     for item in pending {
@@ -135,8 +135,10 @@ public struct KeyspaceScanner {
                     break
                 }
                 if !keys.isEmpty {
-                    let batch = [[Array("TIME".utf8)]] + keys.map { [Array("PTTL".utf8), $0] }
-                    let replies = try link.pipeline(bytes: batch, deadline: roundTrip())
+                    var batch = CommandBatch()
+                    batch.append(Words.time)
+                    for key in keys { batch.append(Words.pttl, key: key) }
+                    let replies = try link.pipeline(batch, stage: "PTTL", deadline: roundTrip())
                     pacing.commands += batch.count
                     exchanges.append(Exchange(command: ["TIME"], reply: replies[0]))
                     for (key, reply) in zip(keys, replies.dropFirst()) {
@@ -174,4 +176,16 @@ public struct KeyspaceScanner {
               let us = parts[1].text.flatMap({ Int64($0) }) else { return nil }
         return Int64.milliseconds(seconds: s, micros: us)
     }
+}
+
+/// The command words `keyspace` sends, as bytes made once.
+private enum Words {
+    static let type = Array("TYPE".utf8)
+    static let pttl = Array("PTTL".utf8)
+    static let time = Array("TIME".utf8)
+    static let memory = Array("MEMORY".utf8)
+    static let usage = Array("USAGE".utf8)
+    static let samples = Array("SAMPLES".utf8)
+    static let five = Array("5".utf8)
+    static let length: [String: [UInt8]] = KeyObservation.lengthCommands.mapValues { Array($0.command.utf8) }
 }

@@ -83,8 +83,14 @@ enum CommandEncoder {
     }
 
     /// `*3\r\n`, `$5\r\n`: the marker, the decimal count, CR LF.
-    private static func appendHeader(_ marker: UInt8, _ n: Int, to out: inout [UInt8]) {
+    static func appendHeader(_ marker: UInt8, _ n: Int, to out: inout [UInt8]) {
         out.append(marker)
+        if n < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(n))
+            out.append(0x0D)
+            out.append(0x0A)
+            return
+        }
         let start = out.count
         var value = n
         repeat {
