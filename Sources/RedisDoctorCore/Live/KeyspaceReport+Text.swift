@@ -41,7 +41,8 @@ extension KeyspaceReport {
         if let forecast { lines += forecastText(forecast) }
         lines.append("")
         let verdict = self.verdict
-        lines.append("verdict: \(verdict.status.label)" + (verdict.reasons.isEmpty ? " (no big key, no expire storm ahead)" : ""))
+        let seen = complete ? "" : " among the \(HumanFormat.percent(sampledFraction * 100)) of the keyspace sampled"
+        lines.append("verdict: \(verdict.status.label)" + (verdict.reasons.isEmpty ? " (no big key\(forecast == nil ? "" : ", no expire storm ahead")\(seen))" : ""))
         for reason in verdict.reasons { lines.append("  " + OutputText.oneLine(reason)) }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -19,7 +19,9 @@ extension WatchTick {
         switch name {
         case "used", "rss": return HumanFormat.bytes(value).replacingSpaces
         case "frag": return HumanFormat.fixed(value, 2)
-        default: return name.hasSuffix("/s") ? HumanFormat.fixed(value, 1) : HumanFormat.number(value)
+        default:
+            guard name.hasSuffix("/s") else { return HumanFormat.number(value) }
+            return value >= 100 ? HumanFormat.number(value.rounded()) : HumanFormat.fixed(value, 1)
         }
     }
 
