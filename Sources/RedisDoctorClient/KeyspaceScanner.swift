@@ -38,20 +38,31 @@ public struct KeyspaceScanner {
             // The server's clock in ms at the start, carried forward on the monotonic clock.
             let serverStartMs = Self.milliseconds(start[1]) ?? WallClock.nowMicros() / 1000
             let monotonicStart = MonotonicClock.now()
-            let count = String(Self.batchSize(rate: report.rate))
+            let batchSize = Self.batchSize(rate: report.rate)
+            let count = String(batchSize)
+            var nextBatch = 0.0
             while true {
                 if canceller.wasCancelled { report.stoppedBy = "interrupted (Ctrl-C)"; break }
                 if budget.hasPassed { report.stoppedBy = "the budget of \(HumanFormat.number(report.budget)) s is spent"; break }
-                guard pace(report, budget: budget) else { report.stoppedBy = report.stoppedBy ?? "the budget of \(HumanFormat.number(report.budget)) s is spent"; break }
+                guard wait(until: nextBatch, budget: budget) else {
+                    report.stoppedBy = canceller.wasCancelled ? "interrupted (Ctrl-C)" : "the budget of \(HumanFormat.number(report.budget)) s is spent"
+                    break
+                }
+                let batchStart = budget.elapsedSeconds
+                let commandsBefore = report.commands
                 let scan = try link.send(["SCAN", report.cursor, "COUNT", count], deadline: roundTrip())
                 report.commands += 1
                 if let message = scan.errorMessage {
                     report.refusal = "SCAN: \(message)"
                     break
                 }
-                guard let parts = scan.array, parts.count == 2, let next = parts[0].text, let keys = parts[1].array?.compactMap(\.bytes) else {
-                    report.refusal = "SCAN answered with something that is not a cursor and keys"
+                guard let (next, keys) = Self.scanReply(scan, count: batchSize) else {
+                    report.refusal = "SCAN answered with something that is not a cursor and at most \(batchSize * 10) keys"
                     break
+                }
+                defer {
+                    // The rate is a cap on every batch: a slow one is not made up for with a burst.
+                    if report.rate > 0 { nextBatch = max(nextBatch, batchStart) + Double(report.commands - commandsBefore) / report.rate }
                 }
                 if !keys.isEmpty {
                     var first = CommandBatch()
@@ -59,7 +70,7 @@ public struct KeyspaceScanner {
                         first.append(Words.type, key: key)
                         if ttl { first.append(Words.pttl, key: key) }
                     }
-                    let typed = try link.pipeline(first, stage: ttl ? "TYPE, PTTL" : "TYPE", deadline: roundTrip())
+                    let typed = try link.pipeline(first, stage: "TYPE", deadline: roundTrip())
                     let nowMs = serverStartMs.saturatingAdd(Int64((MonotonicClock.now() - monotonicStart) / 1_000_000))
                     report.commands += first.count
                     var second = CommandBatch()
@@ -72,8 +83,15 @@ public struct KeyspaceScanner {
                             if report.keyRefusal == nil { report.keyRefusal = "TYPE: \(message)" }
                             continue
                         }
-                        guard let type = typeReply.text, type != "none" else { report.vanished += 1; continue }
-                        if ttl, let pttl = typed[i * stride + 1].integer { report.forecast?.record(key: key, pttl: pttl, nowMs: nowMs) }
+                        guard let type = typeReply.text.map(KeyObservation.typeName), type != "none" else { report.vanished += 1; continue }
+                        if ttl {
+                            let reply = typed[i * stride + 1]
+                            if let pttl = reply.integer { report.forecast?.record(key: key, pttl: pttl, nowMs: nowMs) }
+                            else {
+                                report.ttlRefused += 1
+                                if report.ttlRefusal == nil { report.ttlRefusal = "PTTL: " + (reply.errorMessage ?? "not an integer") }
+                            }
+                        }
                         let lengthCommand = Words.length[type]
                         if sendMemory { second.append(Words.memory, key: Words.usage, [key, Words.samples, Words.five]) }
                         if let lengthCommand { second.append(lengthCommand, key: key) }
@@ -125,15 +143,22 @@ public struct KeyspaceScanner {
         func roundTrip() -> Deadline { Deadline(seconds: min(timeout, Double(budget.remainingMilliseconds) / 1000)) }
         let count = String(Self.batchSize(rate: rate))
         do throws(ConnectionError) {
-            exchanges.append(Exchange(command: ["DBSIZE"], reply: try link.send(["DBSIZE"], deadline: roundTrip())))
-            pacing.commands += 1
-            while !budget.hasPassed, pace(pacing, budget: budget), !canceller.wasCancelled {
-                let scan = try link.send(["SCAN", pacing.cursor, "COUNT", count], deadline: roundTrip())
+            // DBSIZE and the clock first: an empty keyspace is a sample too (nothing expires).
+            let start = try link.pipeline([["DBSIZE"], ["TIME"]], deadline: roundTrip())
+            exchanges.append(Exchange(command: ["DBSIZE"], reply: start[0]))
+            exchanges.append(Exchange(command: ["TIME"], reply: start[1]))
+            pacing.commands += 2
+            var nextBatch = 0.0
+            while !budget.hasPassed, wait(until: nextBatch, budget: budget) {
+                let batchStart = budget.elapsedSeconds
+                let scanCommand = ["SCAN", pacing.cursor, "COUNT", count]
+                let scan = try link.send(scanCommand, deadline: roundTrip())
                 pacing.commands += 1
-                guard let parts = scan.array, parts.count == 2, let next = parts[0].text, let keys = parts[1].array?.compactMap(\.bytes) else {
-                    exchanges.append(Exchange(command: ["PTTL"], reply: scan.isError ? scan : .error("SCAN answered with something that is not a cursor and keys")))
+                guard let (next, keys) = Self.scanReply(scan, count: Self.batchSize(rate: rate)) else {
+                    exchanges.append(Exchange(command: scanCommand, reply: scan.isError ? scan : .error("SCAN answered with something that is not a cursor and keys")))
                     break
                 }
+                nextBatch = max(nextBatch, batchStart) + Double(keys.count + 2) / max(rate, 1e-9) * (rate > 0 ? 1 : 0)
                 if !keys.isEmpty {
                     var batch = CommandBatch()
                     batch.append(Words.time)
@@ -155,19 +180,25 @@ public struct KeyspaceScanner {
         return exchanges
     }
 
-    /// Waits until the commands sent so far fit the rate cap; false when the budget ends first.
-    private func pace(_ report: KeyspaceReport, budget: Deadline) -> Bool {
-        guard report.rate > 0 else { return true }
-        let due = Double(report.commands) / report.rate - budget.elapsedSeconds
+    /// Waits until `moment` (seconds into the run); false when the budget ends first or Ctrl-C.
+    private func wait(until moment: Double, budget: Deadline) -> Bool {
+        let due = moment - budget.elapsedSeconds
         guard due > 0 else { return true }
         let left = Double(budget.remainingMilliseconds) / 1000
-        if due >= left {
-            if canceller.sleep(seconds: left) { canceller.cancel() }
+        if canceller.sleep(seconds: min(due, left)) {
+            canceller.cancel()
             return false
         }
-        // An interrupt while waiting stays pending for the loop to see.
-        if canceller.sleep(seconds: due) { canceller.cancel() }
-        return true
+        return due < left
+    }
+
+    /// SCAN's reply: a decimal cursor and at most ten times COUNT keys (Redis may return a
+    /// few more than COUNT; a reply far beyond it would break the rate cap and the memory bound).
+    static func scanReply(_ reply: RedisReply, count: Int) -> (cursor: String, keys: [[UInt8]])? {
+        guard let parts = reply.array, parts.count == 2, let cursor = parts[0].text, !cursor.isEmpty, cursor.utf8.count <= 20,
+              cursor.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let items = parts[1].array, items.count <= count * 10 else { return nil }
+        let keys = items.compactMap(\.bytes)
+        return keys.count == items.count ? (cursor, keys) : nil
     }
 
     /// TIME's reply in milliseconds.

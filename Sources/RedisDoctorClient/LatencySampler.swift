@@ -22,18 +22,19 @@ public struct LatencySampler {
         var link: Connection? = first
         let budget = Deadline(seconds: report.duration)
         let interval = report.rate > 0 ? 1 / report.rate : 0
-        var sent = 0
+        // When the next PING may go, in seconds into the run: a cap, never an average, so a
+        // slow round trip is not made up for with a burst.
+        var next = 0.0
         while !budget.hasPassed {
             if canceller.wasCancelled {
-                report.stoppedBy = "interrupted (Ctrl-C)"
+                report.stoppedBy = LatencyReport.interrupted
                 break
             }
             if interval > 0 {
-                // Paced from the start, so a slow PING is not followed by a burst.
-                let due = Double(sent) * interval - budget.elapsedSeconds
+                let due = next - budget.elapsedSeconds
                 if due > 0 {
                     if canceller.sleep(seconds: min(due, Double(budget.remainingMilliseconds) / 1000)) {
-                        report.stoppedBy = "interrupted (Ctrl-C)"
+                        report.stoppedBy = LatencyReport.interrupted
                         break
                     }
                     if budget.hasPassed { break }
@@ -50,7 +51,7 @@ public struct LatencySampler {
                 }
             }
             guard let open = link else { break }
-            sent += 1
+            next = max(next, budget.elapsedSeconds) + interval
             let start = MonotonicClock.now()
             let roundTrip = Deadline(seconds: min(timeout, Double(budget.remainingMilliseconds) / 1000))
             do throws(ConnectionError) {
@@ -64,7 +65,7 @@ public struct LatencySampler {
                 let waited = (MonotonicClock.now() - start) / 1000
                 link = nil
                 if case .cancelled = error {
-                    report.stoppedBy = "interrupted (Ctrl-C)"
+                    report.stoppedBy = LatencyReport.interrupted
                     break
                 }
                 if case .timedOut = error {
@@ -80,8 +81,11 @@ public struct LatencySampler {
                     report.timeouts += 1
                     continue
                 }
-                report.stoppedBy = error.message(target: target.description)
-                break
+                // Closed or reset mid-run: counted, and a new connection goes on (a failed
+                // reconnect ends the sampling, CRITICAL).
+                report.dropped += 1
+                if report.firstDrop == nil { report.firstDrop = error.message(target: target.description) }
+                continue
             }
         }
         report.elapsed = budget.elapsedSeconds
@@ -95,6 +99,8 @@ public struct LatencySampler {
         do throws(ConnectionError) {
             let link: Connection
             if let given { link = given } else { link = try Connection.open(target, deadline: deadline, options: options, canceller: canceller) }
+            // Redis keeps 160 points per event: 4 MiB covers every reply of a real server.
+            link.limitAllReplies(to: 4 * 1024 * 1024)
             let replies = try link.pipeline([["CONFIG", "GET", "latency-monitor-threshold"], ["LATENCY", "LATEST"], ["LATENCY", "DOCTOR"]], deadline: deadline)
             if let message = replies[0].errorMessage { monitor.refusals.append("CONFIG GET latency-monitor-threshold: \(message)") }
             else if let items = replies[0].array, items.count >= 2, let text = items[1].text { monitor.threshold = Int64(text) }

@@ -22,6 +22,13 @@ struct WatchLoop {
     var canceller: Canceller
     /// Re-arms the whole-run watchdog before each tick (the `watch` subcommand).
     var armWatchdog: ((Double) -> Void)?
+    /// Ends the view after this many ticks in a row without an answer (the REPL, whose next
+    /// line waits); nil: the view goes on.
+    var maxFailuresInARow: Int?
+
+    /// INFO, CONFIG GET, SLOWLOG and CLIENT LIST (at most 1000 clients) of one tick: a real
+    /// server sends well under 1 MiB; the history keeps a few dozen ticks.
+    static let tickReplyBudget = 2 * 1024 * 1024
 
     /// Runs the ticks; `sample` takes one snapshot or throws why not. Returns the last
     /// tick's status: nil when it had no answer.
@@ -29,6 +36,7 @@ struct WatchLoop {
         var history = WatchHistory()
         var last: Status?
         var shown = 0
+        var failures = 0
         while count.map({ shown < $0 }) ?? true {
             armWatchdog?(interval)
             let at = Double(WallClock.nowMicros()) / 1e6
@@ -39,10 +47,12 @@ struct WatchLoop {
                 results = history.evaluate()
                 tick = WatchTick(history: history, results: results, at: at)
                 last = tick.status
+                failures = 0
             } catch {
                 if case .cancelled = error { break }
                 tick = WatchTick(failure: describe(error), at: at)
                 last = nil
+                failures += 1
             }
             shown += 1
             switch mode {
@@ -58,6 +68,10 @@ struct WatchLoop {
                 Terminal.out((shown == 1 ? "\u{1B}[2J" : "") + "\u{1B}[H" + lines.joined(separator: "\n") + "\u{1B}[J")
             }
             if count.map({ shown >= $0 }) == true { break }
+            if let limit = maxFailuresInARow, failures >= limit {
+                Terminal.out("\n\(failures) ticks in a row without an answer: :watch stopped\n")
+                break
+            }
             if canceller.sleep(seconds: interval) { break }
         }
         if mode == .screen { Terminal.out("\n") }

@@ -36,6 +36,8 @@ struct WatchRunner {
                 let open: Connection
                 if let link { open = link } else { open = try Connection.open(session.target, deadline: deadline, options: session.options, canceller: canceller) }
                 link = open
+                // A tick's replies together: a live view must stay small whatever a server sends.
+                open.limitAllReplies(to: WatchLoop.tickReplyBudget)
                 var snapshot = try collector.sample(open, deadline: deadline).snapshot
                 snapshot.target = session.target.description
                 return snapshot

@@ -61,7 +61,7 @@ extension RuleExample {
                 exchanges.append(Exchange(command: ["TIME"], reply: .array([.bulk(Array(String(ms / 1000).utf8)), .bulk(Array(String(ms % 1000 * 1000).utf8))])))
             } else if w.count >= 2, w[1].hasPrefix("-"), Int64(w[1]) == nil {
                 exchanges.append(Exchange(command: ["PTTL", w[0]], reply: .error(String(w[1...].joined(separator: " ").dropFirst()))))
-            } else if w.count == 4, w[1] == "*", let n = Int(w[2]), let pttl = Int64(w[3]) {
+            } else if w.count == 4, w[1] == "*", let n = Int(w[2]), n >= 0, let pttl = Int64(w[3]) {
                 for i in 0..<n { exchanges.append(Exchange(command: ["PTTL", "\(w[0]):\(i)"], reply: .integer(pttl))) }
             } else if w.count == 2, let pttl = Int64(w[1]) {
                 exchanges.append(Exchange(command: ["PTTL", w[0]], reply: .integer(pttl)))

@@ -4,7 +4,8 @@ extension ExpiryForecast {
     /// The commands of a forecast sample, and only those.
     static func isSampleCommand(_ command: [String]) -> Bool {
         guard let first = command.first else { return false }
-        return first == "PTTL" || (command.count == 1 && (first == "TIME" || first == "DBSIZE"))
+        // SCAN is kept only when its reply stopped the sample (an error, a bad reply).
+        return first == "PTTL" || first == "SCAN" || (command.count == 1 && (first == "TIME" || first == "DBSIZE"))
     }
 
     /// What a snapshot's forecast sample says; nil when it holds none.
@@ -33,6 +34,7 @@ extension ExpiryForecast {
                 continue
             }
             switch exchange.command[0] {
+            case "SCAN": continue
             case "DBSIZE": dbsize = exchange.reply.integer
             case "TIME":
                 guard let items = exchange.reply.array, items.count == 2, let s = items[0].text.flatMap({ Int64($0) }),

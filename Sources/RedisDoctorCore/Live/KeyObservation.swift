@@ -20,8 +20,33 @@ public struct KeyObservation: Sendable, Equatable {
         "zset": ("ZCARD", "members"), "hash": ("HLEN", "fields"), "stream": ("XLEN", "entries"),
     ]
 
+    /// The name's length when `key` holds only its first `keptNameBytes` (a hostile or
+    /// mistaken multi-megabyte name is not kept whole in the top lists).
+    public var fullNameLength: Int?
+    public static let keptNameBytes = 512
+
     /// The key for people: quoted with C escapes as redis-cli prints it.
-    public var displayName: String { ReplyFormatter.quoted(key) }
+    public var displayName: String {
+        ReplyFormatter.quoted(key) + (fullNameLength.map { "... (a \($0)-byte name)" } ?? "")
+    }
+
+    /// A copy fit to keep: the name cut to `keptNameBytes`.
+    var kept: KeyObservation {
+        guard key.count > Self.keptNameBytes else { return self }
+        var copy = self
+        copy.fullNameLength = key.count
+        copy.key = Array(key.prefix(Self.keptNameBytes))
+        return copy
+    }
+
+    /// TYPE's reply as a type name: a short word of letters, digits, `-` and `_` (module
+    /// types such as `ReJSON-RL`), anything else `?`: it is printed and counted.
+    public static func typeName(_ text: String) -> String {
+        let ok = !text.isEmpty && text.utf8.count <= 32 && text.utf8.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
+        }
+        return ok ? text : "?"
+    }
 }
 
 /// The N largest keys by one measure, kept sorted, largest first; bounded however many are seen.
@@ -41,6 +66,8 @@ struct TopKeys: Sendable {
     mutating func offer(_ key: KeyObservation) {
         guard limit > 0, let v = value(key) else { return }
         if keys.count == limit, let last = keys.last, let smallest = value(last), v <= smallest { return }
+        // SCAN may return a key twice: it is one key.
+        if keys.contains(where: { $0.key == key.key }) { return }
         let at = keys.firstIndex { (value($0) ?? 0) < v } ?? keys.count
         keys.insert(key, at: at)
         if keys.count > limit { keys.removeLast() }

@@ -27,6 +27,8 @@ extension KeyspaceReport {
             ("keys_refused", .number(Double(keysRefused))),
             ("key_refusal", keyRefusal.map(JSONValue.string) ?? .null),
             ("memory_refusal", memoryRefusal.map(JSONValue.string) ?? .null),
+            ("ttl_refused", .number(Double(ttlRefused))),
+            ("ttl_refusal", ttlRefusal.map(JSONValue.string) ?? .null),
             ("biggest_by_memory", .array(biggestByMemory.map(key))),
             ("biggest_by_length", .object(biggestByLength.map { ($0.type, .array($0.keys.map(key))) })),
             ("types", .object(types.sorted { $0.key < $1.key }.map {

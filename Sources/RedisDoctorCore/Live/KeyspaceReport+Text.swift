@@ -12,6 +12,8 @@ extension KeyspaceReport {
         if vanished > 0 { lines.append("  \(HumanFormat.number(Double(vanished))) key(s) vanished between SCAN and TYPE (expired or deleted)") }
         if let memoryRefusal { lines.append("  MEMORY USAGE refused, sizes unknown: \(OutputText.oneLine(memoryRefusal))") }
         if keysRefused > 0 { lines.append("  \(HumanFormat.number(Double(keysRefused))) key(s) refused: \(OutputText.oneLine(keyRefusal ?? "")) (keyspace needs read access to the keys: %R~* on Redis 7)") }
+        if ttlRefused > 0 { lines.append("  \(HumanFormat.number(Double(ttlRefused))) TTL(s) not read: \(OutputText.oneLine(ttlRefusal ?? "")); the forecast covers the rest") }
+        if let memoryRefusal, biggestByMemory.isEmpty { lines.append("  without sizes, strings are judged by STRLEN and collections by length (\(OutputText.oneLine(memoryRefusal)))") }
         if let refusal { lines.append("  refused: \(OutputText.oneLine(refusal))") }
         if !biggestByMemory.isEmpty {
             lines.append("")

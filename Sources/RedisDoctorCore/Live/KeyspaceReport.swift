@@ -48,8 +48,16 @@ public struct KeyspaceReport: Sendable {
         byMemory = TopKeys(by: .memory, limit: top)
     }
 
-    public mutating func add(_ key: KeyObservation) {
+    /// PTTL refusals with --ttl (the forecast then covers fewer keys), the first's words.
+    public var ttlRefused = 0
+    public var ttlRefusal: String?
+    /// Distinct types counted apart; past that many, `(other)`.
+    static let typeLimit = 64
+
+    public mutating func add(_ observation: KeyObservation) {
         sampled += 1
+        var key = observation.kept
+        if types[key.type] == nil && types.count >= Self.typeLimit { key.type = "(other)" }
         var stats = types[key.type] ?? (0, 0, 0)
         stats.keys += 1
         stats.memory = stats.memory.saturatingAdd(max(0, key.memory ?? 0))
@@ -87,6 +95,9 @@ public struct KeyspaceReport: Sendable {
         if let refusal { return (.unknown, [refusal]) }
         if sampled == 0 && keysRefused > 0 { return (.unknown, ["every key was refused: \(keyRefusal ?? "")"]) }
         if sampled == 0, let stoppedBy, dbsize != 0 { return (.unknown, ["nothing sampled: \(stoppedBy)"]) }
+        if let forecast, forecast.volatile + forecast.persistent == 0, ttlRefused > 0 {
+            return (.unknown, ["the forecast could not read any TTL: \(ttlRefusal ?? "")"])
+        }
         var reasons: [String] = []
         if let storm, storm.isStorm, let forecast { reasons.append("expire storm ahead: " + storm.sentence(from: forecast.startSecond)) }
         for key in biggestByMemory where (key.memory ?? 0) >= bigBytes {
@@ -95,6 +106,10 @@ public struct KeyspaceReport: Sendable {
         for (_, keys) in biggestByLength {
             for key in keys where (key.length ?? 0) >= bigElements && key.type != "string" {
                 reasons.append("big key \(key.displayName) (\(key.type)): \(HumanFormat.number(Double(key.length ?? 0))) elements >= \(HumanFormat.number(Double(bigElements)))")
+            }
+            // Without MEMORY USAGE a string's size is still known: STRLEN is its bytes.
+            for key in keys where key.type == "string" && key.memory == nil && (key.length ?? 0) >= bigBytes {
+                reasons.append("big key \(key.displayName) (string): \(HumanFormat.bytes(Double(key.length ?? 0))) (STRLEN) >= \(HumanFormat.bytes(Double(bigBytes)))")
             }
         }
         return (reasons.isEmpty ? .ok : .warning, reasons)

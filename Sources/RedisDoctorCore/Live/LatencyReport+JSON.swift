@@ -7,6 +7,7 @@ extension LatencyReport {
             ("timeouts", .number(Double(timeouts))),
             ("errors", .number(Double(errors))),
             ("last_cut_short", .bool(cutShort)),
+            ("connections_lost", .number(Double(dropped))),
         ]
         if histogram.count > 0 {
             pings.append(("min_ms", ms(histogram.min)))

@@ -16,6 +16,9 @@ public struct LatencyReport: Sendable {
     public var firstError: String?
     /// A reconnect that failed ends the sampling; its reason.
     public var stoppedBy: String?
+    /// Connections the server closed or reset mid-run (each reopened), the first one's words.
+    public var dropped = 0
+    public var firstDrop: String?
     /// The last PING was still waiting when the duration ended: the max is a lower bound.
     public var cutShort = false
     public var monitor = LatencyMonitor()
@@ -27,6 +30,8 @@ public struct LatencyReport: Sendable {
         self.timeoutSeconds = timeoutSeconds
     }
 
+    public static let interrupted = "interrupted (Ctrl-C)"
+
     /// The latency rule's PING thresholds, in milliseconds.
     static let warningMs = Double(LatencyRule.description.defaultWarning ?? "100") ?? 100
     static let criticalMs = Double(LatencyRule.description.defaultCritical ?? "500") ?? 500
@@ -34,6 +39,10 @@ public struct LatencyReport: Sendable {
     /// The run's verdict and why: the slowest PING against the latency rule's thresholds
     /// (a PING with no reply is CRITICAL); UNKNOWN when no PING was answered at all.
     public var verdict: (status: Status, reason: String) {
+        if let stoppedBy, stoppedBy != Self.interrupted {
+            return (.critical, "sampling stopped: \(stoppedBy)")
+        }
+        if dropped > 0 { return (.critical, "the connection was lost \(dropped) time(s): \(firstDrop ?? "")") }
         if histogram.count == 0 {
             if timeouts > 0 { return (.critical, "no PING answered within \(HumanFormat.number(timeoutSeconds)) s (\(timeouts) timed out)") }
             return (.unknown, firstError.map { "PING refused: \($0)" } ?? stoppedBy ?? "no PING was answered")

@@ -15,8 +15,9 @@ public struct WatchHistory: Sendable {
     public let settings: RuleSettings
     /// The longest interval any enabled rule needs: what the history must reach back.
     let reach: Double
-    /// A bound whatever the tick: a 0.1 s refresh over a 5 s reach keeps 50.
-    static let capacity = 600
+    /// A bound whatever the tick (and a server clock that never moves): a 0.1 s refresh over
+    /// a 5 s reach keeps 50.
+    static let capacity = 64
 
     public init(settings: RuleSettings = RuleSettings()) {
         self.settings = settings

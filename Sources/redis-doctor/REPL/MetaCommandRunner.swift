@@ -153,11 +153,13 @@ final class MetaCommandRunner {
         Terminal.out(Style.error(text) + "\n")
     }
 
-    /// The live view, on `watch`'s code: redrawn on a terminal, a line per tick otherwise.
+    /// The live view, on `watch`'s code: redrawn on a terminal, a line per tick otherwise;
+    /// five ticks in a row without an answer end it, so the next line of the session runs.
     /// CLIENT LIST is capped low: a refresh must stay cheap for a server in trouble.
     private func watch(every seconds: Double) {
         let loop = WatchLoop(target: session.target.description, interval: seconds, count: nil,
-                             mode: Pager.terminalRows != nil ? .screen : .lines, canceller: session.canceller)
+                             mode: Pager.terminalRows != nil ? .screen : .lines, canceller: session.canceller,
+                             maxFailuresInARow: 5)
         _ = loop.run(sample: { () throws(ConnectionError) -> Snapshot in try sample(clientListLimit: 1000, readHost: false) },
                      describe: { ConnectionAdvice.explain($0, target: session.target, timeout: session.timeout) })
     }

@@ -94,10 +94,10 @@ public enum ExpireStormRule: HealthRule {
     /// the PTTLs, OK with what the busiest second holds.
     static func forecastFinding(_ context: RuleContext) throws(RuleSettingsError) -> (status: Status, evidence: String) {
         guard let sample = ExpiryForecast.sample(in: context.current.snapshot) else {
-            return (.ok, "forecast: not sampled (this input holds no PTTL sample; a live check takes one)")
+            return (.unknown, "forecast: not sampled (this input holds no PTTL sample: the server did not answer in time, or a snapshot or pasted INFO; a live check takes one)")
         }
         if let refusal = sample.refusal, sample.keys == 0 {
-            return (.unknown, "forecast: \(refusal.hasPrefix("PTTL") ? "PTTL refused: " + refusal.dropFirst(6) : refusal) (the forecast reads keys: %R~* on Redis 7)")
+            return (.unknown, "forecast: \(refusal.hasPrefix("PTTL: ") ? "PTTL refused: " + refusal.dropFirst(6) : refusal) (the forecast reads keys: %R~* on Redis 7)")
         }
         let threshold = StormThreshold(share: try context.number("forecast-share"), minimumKeys: try context.number("forecast-keys"))
         guard let storm = StormForecast(sample.forecast, sampledFraction: sample.sampledFraction, threshold: threshold) else {
