@@ -33,8 +33,8 @@ struct InstallTests {
         }
         // What must be there whatever the list says: a man page per command, the examples, the manifest.
         let pages = files.filter { $0.hasPrefix("/usr/local/share/man/man1/") }
-        #expect(pages.count == 12, "\(pages.sorted())")
-        for command in ["repl", "send", "check", "clients", "cluster", "discover", "snapshot", "rules", "serve", "acl", "diagnose"] {
+        #expect(pages.count == 15, "\(pages.sorted())")
+        for command in ["repl", "send", "check", "clients", "cluster", "discover", "snapshot", "rules", "serve", "acl", "diagnose", "watch", "latency", "keyspace"] {
             #expect(pages.contains("/usr/local/share/man/man1/redis-doctor-\(command).1"), "\(command)")
         }
         for example in ["icinga2/redis-doctor.conf", "nagios/redis-doctor.cfg", "systemd/redis-doctor-textfile.timer", "cron/redis-doctor",
