@@ -57,9 +57,10 @@ public struct LatencySampler {
             do throws(ConnectionError) {
                 let reply = try open.send(["PING"], deadline: roundTrip)
                 report.histogram.record((MonotonicClock.now() - start) / 1000)
-                if let message = reply.errorMessage {
+                // Anything but PONG is no answer to PING: a refusal, or not Redis's protocol.
+                if reply != .status("PONG") {
                     report.errors += 1
-                    if report.firstError == nil { report.firstError = message }
+                    if report.firstError == nil { report.firstError = reply.errorMessage ?? "PING answered with \(reply.shapeDescription)" }
                 }
             } catch {
                 let waited = (MonotonicClock.now() - start) / 1000

@@ -22,7 +22,7 @@ struct WatchLoop {
     var canceller: Canceller
     /// Re-arms the whole-run watchdog before each tick (the `watch` subcommand).
     var armWatchdog: ((Double) -> Void)?
-    /// Ends the view after this many ticks in a row without an answer (the REPL, whose next
+    /// Ends the view after this many ticks in a row with nothing judged (the REPL, whose next
     /// line waits); nil: the view goes on.
     var maxFailuresInARow: Int?
 
@@ -31,7 +31,7 @@ struct WatchLoop {
     static let tickReplyBudget = 2 * 1024 * 1024
 
     /// Runs the ticks; `sample` takes one snapshot or throws why not. Returns the last
-    /// tick's status: nil when it had no answer.
+    /// tick's status (nil when Ctrl-C came before any tick).
     func run(sample: () throws(ConnectionError) -> Snapshot, describe: (ConnectionError) -> String) -> Status? {
         var history = WatchHistory()
         var last: Status?
@@ -43,24 +43,31 @@ struct WatchLoop {
             let tick: WatchTick
             var results: [RuleResult] = []
             do throws(ConnectionError) {
-                history.append(ParsedSnapshot(try sample()), at: at)
-                results = history.evaluate()
-                tick = WatchTick(history: history, results: results, at: at)
-                last = tick.status
-                failures = 0
+                let parsed = ParsedSnapshot(try sample())
+                if let problem = parsed.infoProblem {
+                    // Without INFO nothing can be judged: the server's words, as check says them.
+                    let error = problem.checkError(origin: .server)
+                    tick = WatchTick(failure: error.message, status: error.status, at: at)
+                    failures += 1
+                } else {
+                    history.append(parsed, at: at)
+                    results = history.evaluate()
+                    tick = WatchTick(history: history, results: results, at: at)
+                    failures = 0
+                }
             } catch {
                 if case .cancelled = error { break }
-                tick = WatchTick(failure: describe(error), at: at)
-                last = nil
+                tick = WatchTick(failure: "no answer: " + describe(error), status: error.checkError(target: target).status, at: at)
                 failures += 1
             }
+            last = tick.status
             shown += 1
             switch mode {
             case .lines: Terminal.out(tick.line())
             case .json: Terminal.out(tick.json())
             case .screen:
                 let clock = Self.clock()
-                let frame = tick.failure.map { "\(target)  \(clock)  (Ctrl-C to stop)\n\n  no answer: \(OutputText.oneLine($0))\n" }
+                let frame = tick.failure.map { "\(target)  \(clock)  (Ctrl-C to stop)\n\n  \(OutputText.oneLine($0))\n" }
                     ?? WatchView.render(target: target, history: history, results: results, clock: clock, tick: tick)
                 // Home, each line over the last frame's (erasing its tail), then the rest of the
                 // screen: redrawn in place, so the scrollback keeps no copies of old frames.
@@ -69,7 +76,7 @@ struct WatchLoop {
             }
             if count.map({ shown >= $0 }) == true { break }
             if let limit = maxFailuresInARow, failures >= limit {
-                Terminal.out("\n\(failures) ticks in a row without an answer: :watch stopped\n")
+                Terminal.out("\n\(failures) ticks in a row with nothing judged: :watch stopped\n")
                 break
             }
             if canceller.sleep(seconds: interval) { break }

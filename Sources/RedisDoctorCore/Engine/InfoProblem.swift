@@ -50,11 +50,8 @@ extension ParsedSnapshot {
         if let error = exchanges.compactMap(\.reply.errorMessage).last { return .refused(error) }
         switch last.reply {
         case .bulk(let bytes): return .noFields(byteCount: bytes.count)
-        case .status(let text): return .wrongType("a status reply (+\(OutputText.oneLine(String(text.prefix(40)))))")
-        case .integer(let n): return .wrongType("an integer (\(n))")
-        case .null: return .wrongType("a nil reply")
-        case .array(let items): return .wrongType("an array of \(items.count) elements")
         case .error(let message): return .refused(message)
+        default: return .wrongType(last.reply.shapeDescription)
         }
     }
 }

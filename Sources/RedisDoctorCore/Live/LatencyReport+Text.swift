@@ -12,7 +12,7 @@ extension LatencyReport {
         if cutShort { lines.append("  the last PING was still waiting when the duration ended: counted with the time it waited (the stall lasted at least that long)") }
         if timeouts > 0 { lines.append("  \(timeouts) PING(s) with no reply within \(HumanFormat.number(timeoutSeconds)) s (-t); each reconnected") }
         if dropped > 0 { lines.append("  the connection was lost \(dropped) time(s) and reopened: \(OutputText.oneLine(firstDrop ?? ""))") }
-        if errors > 0 { lines.append("  \(errors) PING(s) answered with an error: \(OutputText.oneLine(firstError ?? ""))") }
+        if errors > 0 { lines.append("  \(errors) PING(s) not answered with PONG: \(OutputText.oneLine(firstError ?? ""))") }
         if let stoppedBy { lines.append("  stopped early: \(OutputText.oneLine(stoppedBy))") }
         lines.append("")
         lines += monitor.text()

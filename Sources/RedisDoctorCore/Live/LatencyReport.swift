@@ -48,14 +48,14 @@ public struct LatencyReport: Sendable {
             return (.unknown, firstError.map { "PING refused: \($0)" } ?? stoppedBy ?? "no PING was answered")
         }
         if errors > 0 && UInt64(errors) >= histogram.count {
-            // Every reply was an error (NOPERM, LOADING): the round trips measure a refusal.
-            return (.unknown, "every PING was refused: \(firstError ?? "")")
+            // No reply was PONG (NOPERM, LOADING, garbage): the round trips measure no answer.
+            return (.unknown, "no PING was answered with PONG: \(firstError ?? "")")
         }
         let maxMs = Double(histogram.max) / 1000
         if timeouts > 0 { return (.critical, "\(timeouts) PING(s) had no reply within \(HumanFormat.number(timeoutSeconds)) s") }
         if maxMs >= Self.criticalMs { return (.critical, "max \(LatencyHistogram.ms(histogram.max)) >= \(HumanFormat.number(Self.criticalMs)) ms") }
         if maxMs >= Self.warningMs { return (.warning, "max \(LatencyHistogram.ms(histogram.max)) >= \(HumanFormat.number(Self.warningMs)) ms") }
-        if errors > 0 { return (.warning, "\(errors) PING(s) answered with an error: \(firstError ?? "")") }
+        if errors > 0 { return (.warning, "\(errors) PING(s) not answered with PONG: \(firstError ?? "")") }
         return (.ok, "max \(LatencyHistogram.ms(histogram.max)) < \(HumanFormat.number(Self.warningMs)) ms")
     }
 }

@@ -3,7 +3,7 @@ extension WatchTick {
     /// `2026-12-01T18:45:01Z ops/s=1,234 used=1.2 MiB ... hits=98.5% slowlog=+0 rules=OK`
     public func line() -> String {
         var parts = [TimestampText.iso8601(at.rounded(.down))]
-        if let failure { return parts[0] + " no answer: " + OutputText.oneLine(failure) + "\n" }
+        if let failure { return parts[0] + " " + OutputText.oneLine(failure) + "\n" }
         for (name, value) in values {
             parts.append("\(name)=" + (value.map { Self.format(name, $0) } ?? "-"))
         }
@@ -29,6 +29,7 @@ extension WatchTick {
         var pairs: [(String, JSONValue)] = [("time", .string(TimestampText.iso8601(at.rounded(.down)))), ("answered", .bool(failure == nil))]
         if let failure {
             pairs.append(("failure", .string(failure)))
+            pairs.append(("status", .string(status.rawValue)))
             return JSONValue.object(pairs).serialized() + "\n"
         }
         for (name, value) in values {

@@ -4,7 +4,8 @@
 public struct WatchTick: Sendable {
     /// The host's clock at the tick, seconds since the epoch.
     public var at: Double
-    /// Why this tick has no sample (a timeout, a refused connection); nil when it answered.
+    /// Why this tick has nothing to show, as printed (`no answer: ...` for a timeout or a
+    /// refused connection, `INFO refused: ...`); nil when it was judged.
     public var failure: String?
     public var values: [(name: String, value: Double?)] = []
     /// keyspace_hits / (hits + misses) over the tick, in percent; nil without lookups.
@@ -24,15 +25,19 @@ public struct WatchTick: Sendable {
         ("hits/s", .keyspaceHits, true), ("misses/s", .keyspaceMisses, true),
     ]
 
-    public init(failure: String, at: Double) {
+    /// A tick with nothing judged: `status` as a check would give it (CRITICAL for no
+    /// answer, UNKNOWN for a refused or unreadable INFO).
+    public init(failure: String, status: Status, at: Double) {
         self.at = at
         self.failure = failure
+        self.status = status
     }
 
     public init(history: WatchHistory, results: [RuleResult], at: Double) {
         self.at = at
         guard let newest = history.newest else {
             failure = "no sample"
+            status = .unknown
             return
         }
         let info = newest.snapshot.info
@@ -63,6 +68,8 @@ public struct WatchTick: Sendable {
         }
         status = Status.worst(results.map(\.status))
         problems = results.filter { $0.status != .ok && $0.status != .skipped }.map { "\($0.status.label) \($0.ruleID)" }
+        // Every rule skipped: nothing was judged, which is no OK (as in check).
+        if !results.contains(where: { $0.status != .skipped }) { status = .unknown }
     }
 
     /// `bgsave 12 s, 45,000 of 100,000 keys` while a save or rewrite runs.

@@ -49,4 +49,17 @@ extension RedisReply {
         if case .array(let items) = self { return items }
         return nil
     }
+
+    /// What kind of reply this is, for a message about a reply of the wrong kind:
+    /// `an integer (5)`, `a status reply (+OK)`, `a bulk string of 12 bytes`.
+    public var shapeDescription: String {
+        switch self {
+        case .bulk(let bytes): return "a bulk string of \(bytes.count) bytes"
+        case .status(let text): return "a status reply (+\(OutputText.oneLine(String(text.prefix(40)))))"
+        case .integer(let n): return "an integer (\(n))"
+        case .null: return "a nil reply"
+        case .array(let items): return "an array of \(items.count) elements"
+        case .error(let message): return "an error (\(OutputText.oneLine(String(message.prefix(80)))))"
+        }
+    }
 }
