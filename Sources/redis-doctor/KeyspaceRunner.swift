@@ -54,7 +54,7 @@ struct KeyspaceRunner {
         do throws(ConnectionError) {
             link = try Connection.open(session.target, deadline: session.deadline, options: session.options, canceller: canceller)
         } catch {
-            return SessionSetup.report(error, target: session.target)
+            return SessionSetup.reportVerdict(error, target: session.target)
         }
         KeyspaceScanner(target: session.target, timeout: session.timeout, canceller: canceller, ttl: request.ttl).scan(&report, over: link)
         Terminal.out(request.format == .json ? report.json() : report.text())

@@ -31,7 +31,7 @@ struct LatencyRunner {
         do throws(ConnectionError) {
             link = try Connection.open(session.target, deadline: session.deadline, options: session.options, canceller: canceller)
         } catch {
-            return SessionSetup.report(error, target: session.target)
+            return SessionSetup.reportVerdict(error, target: session.target)
         }
         let open = sampler.sample(&report, over: link)
         sampler.readMonitor(&report, over: open)

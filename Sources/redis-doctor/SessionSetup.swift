@@ -69,6 +69,15 @@ struct SessionSetup {
         }
     }
 
+    /// Prints a connection failure and gives the exit status on check's scale, for the
+    /// subcommands that end in a verdict (`latency`, `keyspace`): a refused AUTH is UNKNOWN
+    /// (3), no usable server CRITICAL (2), as `check` classifies the same error.
+    static func reportVerdict(_ error: ConnectionError, target: ConnectionTarget) -> ExitStatus {
+        let checkError = error.checkError(target: target.description)
+        Terminal.error(checkError.message)
+        return ExitStatus(rawValue: checkError.status.nagiosExitCode) ?? .usage
+    }
+
     /// Prints a connection failure and gives the exit status for `send`:
     /// a server error during AUTH or SELECT is an error reply (1), a problem on this host
     /// (socket permission, path too long) is 3, anything else means no usable server (2).

@@ -35,4 +35,17 @@ struct LiveTriageFailClosedTests {
         #expect(run.stdout.contains("refused: SCAN: NOPERM"), "\(run.stdout)")
         #expect(run.stdout.contains("verdict: UNKNOWN"), "\(run.stdout)")
     }
+
+    /// A wrong password is a check that could not see: UNKNOWN (3), the server's words, no echo.
+    @Test(.enabled(if: RedisServerProcess.shouldRun, "redis-server not installed"))
+    func aWrongPasswordIsUnknownForEach() throws {
+        let server = try RedisServerProcess(["--requirepass", "right-pw"])
+        defer { server.stop() }
+        for arguments in [["latency", "--duration", "0.5"], ["keyspace", "--budget", "0.5"], ["watch", "--count", "1"]] {
+            let run = try CommandRun.run(["-p", String(server.port)] + arguments, environment: ["REDISCLI_AUTH": "wrong-pw"])
+            #expect(run.exitCode == 3, "\(arguments): \(run.stdout)\(run.stderr)")
+            #expect((run.stdout + run.stderr).contains("WRONGPASS"), "\(arguments)")
+            #expect(!(run.stdout + run.stderr).contains("wrong-pw"))
+        }
+    }
 }
