@@ -15,7 +15,4 @@ extension Canceller {
         }
         return false
     }
-
-    /// True when a cancel is pending; consumes it.
-    public var wasCancelled: Bool { reset() }
 }

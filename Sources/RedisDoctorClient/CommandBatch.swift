@@ -9,21 +9,15 @@ public struct CommandBatch {
     /// `NAME KEY [EXTRA...]`, NAME and EXTRA already as bytes (static, made once).
     public mutating func append(_ name: [UInt8], key: [UInt8], _ extra: [[UInt8]] = []) {
         CommandEncoder.appendHeader(UInt8(ascii: "*"), 2 + extra.count, to: &payload)
-        for word in [name, key] + extra { appendBulk(word) }
+        CommandEncoder.appendBulk(name, to: &payload)
+        CommandEncoder.appendBulk(key, to: &payload)
+        for word in extra { CommandEncoder.appendBulk(word, to: &payload) }
         count += 1
     }
 
     /// A command without a key (`TIME`).
     public mutating func append(_ name: [UInt8]) {
-        CommandEncoder.appendHeader(UInt8(ascii: "*"), 1, to: &payload)
-        appendBulk(name)
+        CommandEncoder.encode([name], into: &payload)
         count += 1
-    }
-
-    private mutating func appendBulk(_ word: [UInt8]) {
-        CommandEncoder.appendHeader(UInt8(ascii: "$"), word.count, to: &payload)
-        payload.append(contentsOf: word)
-        payload.append(0x0D)
-        payload.append(0x0A)
     }
 }

@@ -39,7 +39,6 @@ public struct HostCollector: Sendable {
         if info.flag(.bgsaveInProgress) == true || info.flag(.aofRewriteInProgress) == true, let child = Self.saveChild(of: pid) {
             capture.saveChildPid = child
             _ = read(HostPaths.stat(child))
-            _ = read(HostPaths.status(child))
         }
         if let dir = config?["dir"], dir.hasPrefix("/") {
             let names = [config?["dbfilename"], config?["appendfilename"]].compactMap { $0 }.filter { !$0.isEmpty && !$0.contains("/") }

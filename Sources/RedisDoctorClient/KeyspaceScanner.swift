@@ -24,33 +24,27 @@ public struct KeyspaceScanner {
     }
 
     public func scan(_ report: inout KeyspaceReport, over link: Connection) {
-        let budget = Deadline(seconds: report.budget)
-        func roundTrip() -> Deadline { Deadline(seconds: min(timeout, Double(budget.remainingMilliseconds) / 1000)) }
+        var pacer = RunPacer(seconds: report.budget, rate: report.rate, timeout: timeout, canceller: canceller)
+        let spent = "the budget of \(HumanFormat.number(report.budget)) s is spent"
         var sendMemory = true
         do throws(ConnectionError) {
-            let start = try link.pipeline([["DBSIZE"], ["TIME"]], deadline: roundTrip())
+            let start = try link.pipeline([["DBSIZE"], ["TIME"]], deadline: pacer.roundTrip)
             report.commands += 2
             report.dbsize = start[0].integer
-            if ttl {
-                let seconds = Self.milliseconds(start[1]).map { $0 / 1000 }
-                report.forecast = ExpiryForecast(startSecond: seconds ?? WallClock.nowMicros() / 1_000_000)
-            }
             // The server's clock in ms at the start, carried forward on the monotonic clock.
-            let serverStartMs = Self.milliseconds(start[1]) ?? WallClock.nowMicros() / 1000
+            let serverStartMs = start[1].timeMilliseconds ?? WallClock.nowMicros() / 1000
+            if ttl { report.forecast = ExpiryForecast(startSecond: serverStartMs / 1000) }
             let monotonicStart = MonotonicClock.now()
             let batchSize = Self.batchSize(rate: report.rate)
             let count = String(batchSize)
-            var nextBatch = 0.0
             while true {
-                if canceller.wasCancelled { report.stoppedBy = "interrupted (Ctrl-C)"; break }
-                if budget.hasPassed { report.stoppedBy = "the budget of \(HumanFormat.number(report.budget)) s is spent"; break }
-                guard wait(until: nextBatch, budget: budget) else {
-                    report.stoppedBy = canceller.wasCancelled ? "interrupted (Ctrl-C)" : "the budget of \(HumanFormat.number(report.budget)) s is spent"
+                if let stop = pacer.waitForTurn() {
+                    report.stoppedBy = stop == .interrupted ? "interrupted (Ctrl-C)" : spent
                     break
                 }
-                let batchStart = budget.elapsedSeconds
+                let batchStart = pacer.elapsed
                 let commandsBefore = report.commands
-                let scan = try link.send(["SCAN", report.cursor, "COUNT", count], deadline: roundTrip())
+                let scan = try link.send(["SCAN", report.cursor, "COUNT", count], deadline: pacer.roundTrip)
                 report.commands += 1
                 if let message = scan.errorMessage {
                     report.refusal = "SCAN: \(message)"
@@ -60,17 +54,14 @@ public struct KeyspaceScanner {
                     report.refusal = "SCAN answered with something that is not a cursor and at most \(batchSize * 10) keys"
                     break
                 }
-                defer {
-                    // The rate is a cap on every batch: a slow one is not made up for with a burst.
-                    if report.rate > 0 { nextBatch = max(nextBatch, batchStart) + Double(report.commands - commandsBefore) / report.rate }
-                }
+                defer { pacer.charge(report.commands - commandsBefore, startedAt: batchStart) }
                 if !keys.isEmpty {
                     var first = CommandBatch()
                     for key in keys {
                         first.append(Words.type, key: key)
                         if ttl { first.append(Words.pttl, key: key) }
                     }
-                    let typed = try link.pipeline(first, stage: "TYPE", deadline: roundTrip())
+                    let typed = try link.pipeline(first, stage: "TYPE", deadline: pacer.roundTrip)
                     let nowMs = serverStartMs.saturatingAdd(Int64((MonotonicClock.now() - monotonicStart) / 1_000_000))
                     report.commands += first.count
                     var second = CommandBatch()
@@ -97,7 +88,7 @@ public struct KeyspaceScanner {
                         if let lengthCommand { second.append(lengthCommand, key: key) }
                         pending.append((key, type, sendMemory, lengthCommand != nil))
                     }
-                    let sized = second.count == 0 ? [] : try link.pipeline(second, stage: "MEMORY USAGE", deadline: roundTrip())
+                    let sized = second.count == 0 ? [] : try link.pipeline(second, stage: "MEMORY USAGE", deadline: pacer.roundTrip)
                     report.commands += second.count
                     var at = 0
                     for item in pending {
@@ -127,10 +118,10 @@ public struct KeyspaceScanner {
             }
         } catch {
             if case .cancelled = error { report.stoppedBy = "interrupted (Ctrl-C)" }
-            else if budget.hasPassed { report.stoppedBy = "the budget of \(HumanFormat.number(report.budget)) s is spent" }
+            else if pacer.budget.hasPassed { report.stoppedBy = spent }
             else { report.stoppedBy = error.message(target: target.description) }
         }
-        report.elapsed = budget.elapsedSeconds
+        report.elapsed = pacer.elapsed
     }
 
     /// The forecast sample of `check --set expire-storm.forecast=on`, as raw exchanges: DBSIZE,
@@ -138,40 +129,36 @@ public struct KeyspaceScanner {
     /// most `rate` commands a second. A refusal ends it (its reply is kept: the rule says so).
     public func sampleExpiries(over link: Connection, budget seconds: Double, rate: Double) -> [Exchange] {
         var exchanges: [Exchange] = []
-        var pacing = KeyspaceReport(target: "", budget: seconds, rate: rate, top: 1, cursor: "0")
-        let budget = Deadline(seconds: seconds)
-        func roundTrip() -> Deadline { Deadline(seconds: min(timeout, Double(budget.remainingMilliseconds) / 1000)) }
-        let count = String(Self.batchSize(rate: rate))
+        var pacer = RunPacer(seconds: seconds, rate: rate, timeout: timeout, canceller: canceller)
+        let batchSize = Self.batchSize(rate: rate)
+        var cursor = "0"
         do throws(ConnectionError) {
             // DBSIZE and the clock first: an empty keyspace is a sample too (nothing expires).
-            let start = try link.pipeline([["DBSIZE"], ["TIME"]], deadline: roundTrip())
+            let start = try link.pipeline([["DBSIZE"], ["TIME"]], deadline: pacer.roundTrip)
             exchanges.append(Exchange(command: ["DBSIZE"], reply: start[0]))
             exchanges.append(Exchange(command: ["TIME"], reply: start[1]))
-            pacing.commands += 2
-            var nextBatch = 0.0
-            while !budget.hasPassed, wait(until: nextBatch, budget: budget) {
-                let batchStart = budget.elapsedSeconds
-                let scanCommand = ["SCAN", pacing.cursor, "COUNT", count]
-                let scan = try link.send(scanCommand, deadline: roundTrip())
-                pacing.commands += 1
-                guard let (next, keys) = Self.scanReply(scan, count: Self.batchSize(rate: rate)) else {
+            pacer.charge(2, startedAt: 0)
+            while pacer.waitForTurn() == nil {
+                let batchStart = pacer.elapsed
+                let scanCommand = ["SCAN", cursor, "COUNT", String(batchSize)]
+                let scan = try link.send(scanCommand, deadline: pacer.roundTrip)
+                guard let (next, keys) = Self.scanReply(scan, count: batchSize) else {
                     exchanges.append(Exchange(command: scanCommand, reply: scan.isError ? scan : .error("SCAN answered with something that is not a cursor and keys")))
                     break
                 }
-                nextBatch = max(nextBatch, batchStart) + Double(keys.count + 2) / max(rate, 1e-9) * (rate > 0 ? 1 : 0)
+                pacer.charge(keys.count + 2, startedAt: batchStart)
                 if !keys.isEmpty {
                     var batch = CommandBatch()
                     batch.append(Words.time)
                     for key in keys { batch.append(Words.pttl, key: key) }
-                    let replies = try link.pipeline(batch, stage: "PTTL", deadline: roundTrip())
-                    pacing.commands += batch.count
+                    let replies = try link.pipeline(batch, stage: "PTTL", deadline: pacer.roundTrip)
                     exchanges.append(Exchange(command: ["TIME"], reply: replies[0]))
                     for (key, reply) in zip(keys, replies.dropFirst()) {
                         exchanges.append(Exchange(command: ["PTTL", String(decoding: key, as: UTF8.self)], reply: reply))
                     }
                     if replies.dropFirst().contains(where: \.isError) { break }
                 }
-                pacing.cursor = next
+                cursor = next
                 if next == "0" { break }
             }
         } catch {
@@ -180,32 +167,13 @@ public struct KeyspaceScanner {
         return exchanges
     }
 
-    /// Waits until `moment` (seconds into the run); false when the budget ends first or Ctrl-C.
-    private func wait(until moment: Double, budget: Deadline) -> Bool {
-        let due = moment - budget.elapsedSeconds
-        guard due > 0 else { return true }
-        let left = Double(budget.remainingMilliseconds) / 1000
-        if canceller.sleep(seconds: min(due, left)) {
-            canceller.cancel()
-            return false
-        }
-        return due < left
-    }
-
     /// SCAN's reply: a decimal cursor and at most ten times COUNT keys (Redis may return a
     /// few more than COUNT; a reply far beyond it would break the rate cap and the memory bound).
     static func scanReply(_ reply: RedisReply, count: Int) -> (cursor: String, keys: [[UInt8]])? {
-        guard let parts = reply.array, parts.count == 2, let cursor = parts[0].text, !cursor.isEmpty, cursor.utf8.count <= 20,
-              cursor.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let items = parts[1].array, items.count <= count * 10 else { return nil }
+        guard let parts = reply.array, parts.count == 2, let cursor = parts[0].text, KeyspaceReport.isCursor(cursor),
+              let items = parts[1].array, items.count <= count * 10 else { return nil }
         let keys = items.compactMap(\.bytes)
         return keys.count == items.count ? (cursor, keys) : nil
-    }
-
-    /// TIME's reply in milliseconds.
-    static func milliseconds(_ reply: RedisReply) -> Int64? {
-        guard let parts = reply.array, parts.count == 2, let s = parts[0].text.flatMap({ Int64($0) }),
-              let us = parts[1].text.flatMap({ Int64($0) }) else { return nil }
-        return Int64.milliseconds(seconds: s, micros: us)
     }
 }
 

@@ -20,30 +20,16 @@ public struct LatencySampler {
     /// Samples into `report` over `link`; returns the connection still open (or nil).
     public func sample(_ report: inout LatencyReport, over first: Connection) -> Connection? {
         var link: Connection? = first
-        let budget = Deadline(seconds: report.duration)
-        let interval = report.rate > 0 ? 1 / report.rate : 0
-        // When the next PING may go, in seconds into the run: a cap, never an average, so a
-        // slow round trip is not made up for with a burst.
-        var next = 0.0
-        while !budget.hasPassed {
-            if canceller.wasCancelled {
-                report.stoppedBy = LatencyReport.interrupted
+        var pacer = RunPacer(seconds: report.duration, rate: report.rate, timeout: timeout, canceller: canceller)
+        let budget = pacer.budget
+        while true {
+            if let stop = pacer.waitForTurn() {
+                if stop == .interrupted { report.stoppedBy = LatencyReport.interrupted }
                 break
-            }
-            if interval > 0 {
-                let due = next - budget.elapsedSeconds
-                if due > 0 {
-                    if canceller.sleep(seconds: min(due, Double(budget.remainingMilliseconds) / 1000)) {
-                        report.stoppedBy = LatencyReport.interrupted
-                        break
-                    }
-                    if budget.hasPassed { break }
-                }
             }
             if link == nil {
                 do throws(ConnectionError) {
-                    link = try Connection.open(target, deadline: Deadline(seconds: min(timeout, Double(budget.remainingMilliseconds) / 1000)),
-                                               options: options, canceller: canceller)
+                    link = try Connection.open(target, deadline: pacer.roundTrip, options: options, canceller: canceller)
                 } catch {
                     if budget.hasPassed { break }
                     report.stoppedBy = "reconnecting: " + error.message(target: target.description)
@@ -51,11 +37,10 @@ public struct LatencySampler {
                 }
             }
             guard let open = link else { break }
-            next = max(next, budget.elapsedSeconds) + interval
+            pacer.charge(1, startedAt: pacer.elapsed)
             let start = MonotonicClock.now()
-            let roundTrip = Deadline(seconds: min(timeout, Double(budget.remainingMilliseconds) / 1000))
             do throws(ConnectionError) {
-                let reply = try open.send(["PING"], deadline: roundTrip)
+                let reply = try open.send(["PING"], deadline: pacer.roundTrip)
                 report.histogram.record((MonotonicClock.now() - start) / 1000)
                 // Anything but PONG is no answer to PING: a refusal, or not Redis's protocol.
                 if reply != .status("PONG") {

@@ -62,24 +62,20 @@ final class ReplyReader {
     }
 }
 
-/// Encodes argv into RESP with hiredis: binary-safe, no format strings.
 /// RESP multi-bulk encoding, written straight into the outgoing buffer: a pipeline of a
 /// thousand keys is one append per byte run, not an allocation per argument.
 enum CommandEncoder {
     static func encode(_ argv: [[UInt8]], into out: inout [UInt8]) {
         appendHeader(UInt8(ascii: "*"), argv.count, to: &out)
-        for arg in argv {
-            appendHeader(UInt8(ascii: "$"), arg.count, to: &out)
-            out.append(contentsOf: arg)
-            out.append(0x0D)
-            out.append(0x0A)
-        }
+        for arg in argv { appendBulk(arg, to: &out) }
     }
 
-    static func encode(_ argv: [[UInt8]]) -> [UInt8] {
-        var out: [UInt8] = []
-        encode(argv, into: &out)
-        return out
+    /// One argument: `$5\r\nhello\r\n`.
+    static func appendBulk(_ arg: [UInt8], to out: inout [UInt8]) {
+        appendHeader(UInt8(ascii: "$"), arg.count, to: &out)
+        out.append(contentsOf: arg)
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
     /// `*3\r\n`, `$5\r\n`: the marker, the decimal count, CR LF.

@@ -52,9 +52,10 @@ struct CheckRunner {
         } catch {
             return (usage(error.message), nil)
         }
+        let forecast = ExpireStormRule.forecastRequested(settings)
         let source: SampleSource
         do throws(UsageError) {
-            source = try makeSource(forecast: (try? settings.bool(rule: "expire-storm", name: "forecast", default: false)) ?? false)
+            source = try makeSource(forecast: forecast)
         } catch {
             return (usage(error.message), nil)
         }
@@ -83,7 +84,7 @@ struct CheckRunner {
         guard report.error == nil, let state else { return (report, nil) }
         let fromState = samples.earlier == nil ? previous : nil
         let minimum = settings.minimumSampleInterval()
-        return (report, { state.record(samples.current.withoutExpirySample, for: samples.current.target, previous: fromState, minimumInterval: minimum) })
+        return (report, { state.record(forecast ? samples.current.withoutExpirySample : samples.current, for: samples.current.target, previous: fromState, minimumInterval: minimum) })
     }
 
     private func startWatchdog(timeout: Double) {

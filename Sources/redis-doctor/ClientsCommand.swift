@@ -19,7 +19,7 @@ struct ClientsCommand: ParsableCommand {
     var by: ClientGrouping = .hostName
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: ClientsFormat = .text
+    var format: ReportFormat = .text
 
     @Flag(name: .long, help: "Print the CLIENT KILL commands that would close the stale connections.")
     var kill = false
@@ -35,9 +35,4 @@ struct ClientsCommand: ParsableCommand {
                                    kill: kill, confirmed: yes, fromSnapshot: fromSnapshot)
         throw runner.run().exitCode
     }
-}
-
-enum ClientsFormat: String, CaseIterable, ExpressibleByArgument {
-    case text
-    case json
 }

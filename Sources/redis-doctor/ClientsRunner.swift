@@ -7,7 +7,7 @@ struct ClientsRunner {
     var connection: ConnectionSettings
     var idle: Int
     var grouping: ClientGrouping
-    var format: ClientsFormat
+    var format: ReportFormat
     var kill: Bool
     var confirmed: Bool
     var fromSnapshot: String?

@@ -17,14 +17,9 @@ struct ClusterCommand: ParsableCommand {
     var concurrency: Int = FanOut.defaultConcurrency
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: ClusterFormat = .text
+    var format: ReportFormat = .text
 
     func run() throws {
         throw ClusterRunner(connection: root.connection.settings, seeds: seed, concurrency: concurrency, format: format).run().exitCode
     }
-}
-
-enum ClusterFormat: String, CaseIterable, ExpressibleByArgument {
-    case text
-    case json
 }

@@ -6,7 +6,7 @@ struct ClusterRunner {
     var connection: ConnectionSettings
     var seeds: [String]
     var concurrency: Int
-    var format: ClusterFormat
+    var format: ReportFormat
 
     static let defaultTimeout = 10.0
 

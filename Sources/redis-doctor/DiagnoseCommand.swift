@@ -16,7 +16,7 @@ struct DiagnoseCommand: ParsableCommand {
     var interval: Double?
 
     @Option(name: .long, help: "Output: text (a runbook) or json (the check's JSON, diagnoses included).")
-    var format: DiagnoseFormat = .text
+    var format: ReportFormat = .text
 
     @Option(name: .long, help: HostCheckMode.help)
     var hostChecks: HostCheckMode = .auto
@@ -35,9 +35,4 @@ struct DiagnoseCommand: ParsableCommand {
         request.interval = interval ?? (timeout.isFinite ? max(0.1, min(DiagnoseRunner.defaultInterval, timeout - 1)) : DiagnoseRunner.defaultInterval)
         throw ExitCode(CheckRunner(request: request).run())
     }
-}
-
-enum DiagnoseFormat: String, CaseIterable, ExpressibleByArgument {
-    case text
-    case json
 }

@@ -28,7 +28,7 @@ struct KeyspaceRunner {
         try check(request.rate.isFinite && request.rate >= 0 && request.rate <= 10_000_000,
                   "--rate must be 0 (uncapped) or a number of commands per second up to 10000000, got \(request.rate)")
         try check(request.top >= 1 && request.top <= 1000, "--top must be from 1 to 1000, got \(request.top)")
-        try check(!request.cursor.isEmpty && request.cursor.utf8.count <= 20 && request.cursor.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 },
+        try check(KeyspaceReport.isCursor(request.cursor),
                   "--cursor must be the decimal SCAN cursor a previous run printed, got \(OutputText.oneLine(request.cursor))")
         try check(request.storm.share.isFinite && request.storm.share > 0 && request.storm.share <= 100, "--storm-share must be a percent above 0 and at most 100, got \(request.storm.share)")
         try check(request.storm.keys.isFinite && request.storm.keys >= 0, "--storm-keys must be zero or more, got \(request.storm.keys)")

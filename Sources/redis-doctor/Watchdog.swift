@@ -41,9 +41,7 @@ enum Watchdog {
                 let now = MonotonicClock.now()
                 let end = Watchdog.deadlineNanos
                 if now >= end { break }
-                var remaining = timespec(tv_sec: Int((end - now) / 1_000_000_000), tv_nsec: Int((end - now) % 1_000_000_000))
-                var left = timespec()
-                while nanosleep(&remaining, &left) != 0 && errno == EINTR { remaining = left }
+                Pause.sleep(seconds: Double(end - now) / 1e9)
             }
             var text = Watchdog.message
             var code = Watchdog.exitCode

@@ -49,7 +49,10 @@ public enum ForkOrSwapLatencyDiagnosis: Diagnosis {
         var facts = ["latest_fork_usec=\(HumanFormat.number(forkMicros))"]
         if let forkEvent { facts.append("LATENCY LATEST fork: \(HumanFormat.number(Double(forkEvent.latestMs))) ms") }
         var findings = [latency]
-        if let kernel = input.firing("host-kernel"), kernel.summary.contains("huge pages") { findings.append(kernel) }
+        // The kernel finding counts when it is about huge pages, judged by the fact, not its wording.
+        if let kernel = input.firing("host-kernel"), input.host?.processHasHugepages(disableThp: input.current.config?["disable-thp"]) == true {
+            findings.append(kernel)
+        }
         return description.result(forkEvent != nil ? .confirmed : .likely, headline: "\(description.title): \(DiagnosisInput.clause(latency))",
                                   findings: findings, facts: facts)
     }

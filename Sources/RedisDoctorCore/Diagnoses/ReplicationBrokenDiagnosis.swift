@@ -42,12 +42,13 @@ public enum ReplicationBrokenDiagnosis: Diagnosis {
         let lag = input.firing("replication-lag")
         // A lag alone fits a slow replica or a first sync; refused partial resyncs between the
         // samples, or a lag beyond the backlog, mean it can only resync in full.
-        let refused = input.growth { $0.number(.syncPartialErr) }.map { $0 > 0 } ?? false
+        let partialErrors = input.growth { $0.number(.syncPartialErr) }
+        let refused = (partialErrors ?? 0) > 0
         let backlogSpent = lag.map { $0.status == .critical && $0.evidence.contains { $0.contains("of repl_backlog_size") } } ?? false
         guard link != nil || (lag != nil && (refused || backlogSpent)) else { return nil }
         var facts: [String] = []
         if let down = input.info.number(.masterLinkDownSinceSeconds) { facts.append("master_link_down_since_seconds=\(HumanFormat.number(down))") }
-        if refused, let errors = input.growth(of: { $0.number(.syncPartialErr) }) {
+        if refused, let errors = partialErrors {
             facts.append("sync_partial_err +\(HumanFormat.number(errors)) between the samples: partial resyncs refused")
         }
         if let backlog = input.info.number(.replBacklogSize) { facts.append("repl_backlog_size=\(HumanFormat.bytes(backlog))") }

@@ -61,8 +61,8 @@ public enum ServerStarvedDiagnosis: Diagnosis {
         var findings = slow
         var facts: [String] = []
         if let swap = input.firing("host-swap") { findings.append(swap) }
-        if let state = host.process?.text("State"), let letter = state.first, letter == "D" || letter == "T" {
-            facts.append("process \(host.pid) in state \(state) (/proc/\(host.pid)/status)")
+        if let state = host.state, host.isStopped || host.isBlocked {
+            facts.append("process \(host.pid) in state \(state.text) (/proc/\(host.pid)/status)")
         }
         guard findings.count > slow.count || !facts.isEmpty else { return nil }
         // A little swap fits a slow answer; a process not running, or a tenth of it in swap, explains it.
@@ -70,24 +70,26 @@ public enum ServerStarvedDiagnosis: Diagnosis {
         return description.result(confirmed ? .confirmed : .likely, headline: "\(description.title): \(DiagnosisInput.clause(slow[0]))", findings: findings, facts: facts)
     }
 
+    /// A tenth of the process in swap: host-swap's CRITICAL default, enough to explain no answer.
+    static let heavySwapShare = 0.1
+
     /// No answer by the deadline: the process's own state says why, when it says anything.
     static func timedOut(_ error: CheckError, _ host: HostFacts) -> DiagnosisResult? {
         guard error.kind == .timeout else { return nil }
         var headline: String
         var facts = ["the check: \(error.message)"]
-        if let state = host.process?.text("State"), let letter = state.first, letter == "T" || letter == "t" || letter == "D" {
-            headline = letter == "D" ? "server starved: process \(host.pid) blocked on I/O (state \(state))"
-                : "server frozen: process \(host.pid) is stopped (state \(state))"
-            facts.append("process \(host.pid) in state \(state) (/proc/\(host.pid)/status), \(host.identifiedBy)")
-        } else if let swap = host.swap, let rss = host.rss, swap > 0, swap >= 0.1 * rss {
+        if let state = host.state, host.isStopped || host.isBlocked {
+            headline = host.isBlocked ? "server starved: process \(host.pid) blocked on I/O (state \(state.text))"
+                : "server frozen: process \(host.pid) is stopped (state \(state.text))"
+            facts.append("process \(host.pid) in state \(state.text) (/proc/\(host.pid)/status), \(host.identifiedBy)")
+        } else if let swap = host.swap, let rss = host.rss, swap > 0, swap >= heavySwapShare * rss {
             headline = "server starved: \(HumanFormat.bytes(swap)) of process \(host.pid) in swap"
             facts.append("VmSwap=\(HumanFormat.bytes(swap)), VmRSS=\(HumanFormat.bytes(rss)) (/proc/\(host.pid)/status)")
         } else {
             return nil
         }
         // Stopped stays stopped; one reading of D or of swap may catch a busy moment.
-        let stopped = host.process?.text("State")?.first.map { $0 == "T" || $0 == "t" } ?? false
-        return DiagnosisResult(id: description.id, title: description.title, confidence: stopped ? .confirmed : .likely, status: error.status,
+        return DiagnosisResult(id: description.id, title: description.title, confidence: host.isStopped ? .confirmed : .likely, status: error.status,
                                headline: headline, evidence: facts, findings: [], nextStep: description.nextStep, ruledOutBy: description.ruledOutBy)
     }
 }

@@ -38,11 +38,6 @@ public struct HostCapture: Sendable, Equatable {
     public func text(_ path: String) -> String? {
         files.first { $0.path == path }?.text
     }
-
-    /// Why `path` could not be read, when it was tried and failed.
-    public func failure(_ path: String) -> String? {
-        files.first { $0.path == path }?.error
-    }
 }
 
 /// One /proc or /sys file: its text, or the error that stopped the read.

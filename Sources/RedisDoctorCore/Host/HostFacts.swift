@@ -12,13 +12,24 @@ public struct HostFacts: Sendable {
     public var overcommitMemory: Int?
     public var somaxconn: Int?
     public var cgroup: CgroupMemory?
-    /// The save child, when a save or rewrite ran: its stat and status.
+    /// The save child, when a save or rewrite ran: its stat (state, parent, start time).
     public var saveChild: ProcStat?
-    public var saveChildProcess: ProcFields?
     public var filesystem: HostFilesystem?
     public var dumpFiles: [HostFileSize]
     /// Files tried and not read, with why.
     public var unreadable: [HostFile]
+
+    /// The process's `State` line (`T (stopped)`), and its letter.
+    public var state: (letter: Character, text: String)? {
+        guard let text = process?.text("State"), let letter = text.first else { return nil }
+        return (letter, text)
+    }
+
+    /// Stopped by a signal (T) or a tracer (t): it stays so until continued.
+    public var isStopped: Bool { state.map { $0.letter == "T" || $0.letter == "t" } ?? false }
+
+    /// In uninterruptible sleep (D): blocked on I/O, a kernel lock, a hung mount.
+    public var isBlocked: Bool { state?.letter == "D" }
 
     /// Nil when the capture says the server is not on this host.
     public init?(_ capture: HostCapture) {
@@ -34,7 +45,6 @@ public struct HostFacts: Sendable {
         // Only the server's own child: a pid reused by another process says nothing of the save.
         if let child = capture.saveChildPid, let stat = capture.text(HostPaths.stat(child)).flatMap(ProcStat.init(parsing:)), stat.parentPid == pid {
             saveChild = stat
-            saveChildProcess = capture.text(HostPaths.status(child)).map(ProcFields.init(parsing:))
         }
         filesystem = capture.filesystem
         dumpFiles = capture.dumpFiles

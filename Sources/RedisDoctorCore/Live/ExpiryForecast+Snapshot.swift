@@ -37,10 +37,9 @@ extension ExpiryForecast {
             case "SCAN": continue
             case "DBSIZE": dbsize = exchange.reply.integer
             case "TIME":
-                guard let items = exchange.reply.array, items.count == 2, let s = items[0].text.flatMap({ Int64($0) }),
-                      let us = items[1].text.flatMap({ Int64($0) }), let ms = Int64.milliseconds(seconds: s, micros: us) else { continue }
+                guard let ms = exchange.reply.timeMilliseconds else { continue }
                 nowMs = ms
-                if forecast == nil { forecast = ExpiryForecast(startSecond: s) }
+                if forecast == nil { forecast = ExpiryForecast(startSecond: ms / 1000) }
             default:
                 guard let now = nowMs, exchange.command.count == 2, let pttl = exchange.reply.integer, pttl != -2 else { continue }
                 keys += 1

@@ -62,9 +62,8 @@ public struct ExpiryForecast: Sendable {
     /// A key's family: up to its first `:` `/` `|` or `.` separator, else without trailing
     /// digits; printed with C escapes and a `*`.
     static func prefix(of key: [UInt8]) -> String {
-        let separators: Set<UInt8> = [UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "|"), UInt8(ascii: ".")]
         var cut = key.prefix(64)
-        if let at = cut.firstIndex(where: separators.contains) {
+        if let at = cut.firstIndex(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x7C || $0 == 0x2E }) {  // : / | .
             cut = cut[...at]
         } else {
             while let last = cut.last, last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9") { cut = cut.dropLast() }

@@ -19,7 +19,8 @@ extension KeyspaceReport {
             lines.append("")
             lines.append("biggest keys by memory (MEMORY USAGE, SAMPLES 5):")
             for key in biggestByMemory {
-                lines.append("  " + pad(HumanFormat.bytes(Double(key.memory ?? 0)), 10) + "  " + pad(key.type, 7) + "  " + key.displayName + lengthText(key))
+                let size = HumanFormat.bytes(Double(key.memory ?? 0)).padding(10)
+                lines.append("  " + size + "  " + key.type.padding(7) + "  " + key.displayName + lengthText(key))
             }
         }
         let byLength = biggestByLength
@@ -28,7 +29,8 @@ extension KeyspaceReport {
             lines.append("biggest keys by length, per type:")
             for (type, keys) in byLength {
                 for key in keys.prefix(max(1, min(top, 3))) {
-                    lines.append("  " + pad(type, 7) + "  " + pad(HumanFormat.number(Double(key.length ?? 0)) + " " + (KeyObservation.lengthCommands[type]?.unit ?? ""), 18) + "  " + key.displayName)
+                    let length = (HumanFormat.number(Double(key.length ?? 0)) + " " + (KeyObservation.lengthCommands[type]?.unit ?? "")).padding(18)
+                    lines.append("  " + type.padding(7) + "  " + length + "  " + key.displayName)
                 }
             }
         }
@@ -37,7 +39,7 @@ extension KeyspaceReport {
             lines.append("types:")
             for (type, stats) in types.sorted(by: { $0.value.keys != $1.value.keys ? $0.value.keys > $1.value.keys : $0.key < $1.key }) {
                 let memory = memoryRefusal == nil ? ", \(HumanFormat.bytes(Double(stats.memory)))" : ""
-                lines.append("  " + pad(type, 7) + "  \(HumanFormat.number(Double(stats.keys))) keys\(memory)")
+                lines.append("  " + type.padding(7) + "  \(HumanFormat.number(Double(stats.keys))) keys\(memory)")
             }
         }
         if let forecast { lines += forecastText(forecast) }
@@ -65,13 +67,13 @@ extension KeyspaceReport {
                          + "\(HumanFormat.number(Double(count))) keys  \(prefixes)")
         }
         let minutes = forecast.perMinute()
-        let largest = minutes.max() ?? 0
-        if largest > 0 {
+        let peak = minutes.chunked5Max
+        if peak > 0 {
             lines.append("  per 5 minutes:")
             for block in 0..<12 {
                 let n = minutes[block * 5..<block * 5 + 5].reduce(0, +)
-                let bar = n == 0 ? "" : String(repeating: "#", count: max(1, n * 40 / max(1, minutes.chunked5Max)))
-                lines.append("    +" + pad("\(block * 5)-\(block * 5 + 5) min", 12) + pad(HumanFormat.number(Double(n)), 10) + bar)
+                let bar = n == 0 ? "" : String(repeating: "#", count: max(1, n * 40 / peak))
+                lines.append("    +" + "\(block * 5)-\(block * 5 + 5) min".padding(12) + HumanFormat.number(Double(n)).padding(10) + bar)
             }
         }
         if let storm { lines.append("  peak: " + storm.sentence(from: forecast.startSecond) + (storm.isStorm ? "" : " (below the storm thresholds)")) }
@@ -83,9 +85,6 @@ extension KeyspaceReport {
         return "  (\(HumanFormat.number(Double(length))) \(unit))"
     }
 
-    private func pad(_ s: String, _ width: Int) -> String {
-        s + String(repeating: " ", count: max(0, width - s.count))
-    }
 }
 
 private extension Array where Element == Int {

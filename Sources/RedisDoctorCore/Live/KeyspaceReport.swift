@@ -83,6 +83,11 @@ public struct KeyspaceReport: Sendable {
         return min(1, Double(sampled) / Double(dbsize))
     }
 
+    /// A SCAN cursor as the server prints it and `--cursor` takes it: decimal, at most 20 digits.
+    public static func isCursor(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 20 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     public var keysPerSecond: Double { elapsed > 0 ? Double(sampled) / elapsed : 0 }
 
     public var storm: StormForecast? {

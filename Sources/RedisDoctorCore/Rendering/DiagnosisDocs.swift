@@ -11,10 +11,7 @@ public enum DiagnosisDocs {
         for example in diagnosis.examples {
             out += ["", "### \(example.title) → \(example.diagnosed ? "diagnosed" + (example.expectConfidence.map { " (\($0.rawValue))" } ?? "") : "not diagnosed")", ""]
             out += RuleDocs.block("INFO", example.sample.info)
-            if let previous = example.sample.previousInfo { out += RuleDocs.block("INFO (previous sample)", previous) }
-            if let clients = example.sample.clientList { out += RuleDocs.block("CLIENT LIST", clients) }
-            for command in example.sample.replies.keys.sorted() { out += RuleDocs.block(command, example.sample.replies[command]!) }
-            if let host = example.sample.host { out += RuleDocs.hostBlocks(host) }
+            out += RuleDocs.inputBlocks(example.sample, previousLabel: "INFO (previous sample)")
             if !example.expectEvidence.isEmpty {
                 out.append("Evidence mentions " + example.expectEvidence.map(RuleDocs.code).joined(separator: ", "))
             }

@@ -59,16 +59,7 @@ public enum RuleDocs {
                 } else {
                     out += clusterBlocks(example.cluster)
                 }
-                if let previous = example.previousInfo { out += block("INFO (previous run)", previous) }
-                if let clients = example.clientList { out += block("CLIENT LIST", clients) }
-                for command in example.replies.keys.sorted() {
-                    out += block(command, example.replies[command]!)
-                }
-                if let host = example.host { out += hostBlocks(host) }
-                if !example.settings.isEmpty {
-                    out.append("Settings: " + example.settings.keys.sorted().map { code("\($0)=\(example.settings[$0]!)") }.joined(separator: ", "))
-                    out.append("")
-                }
+                out += inputBlocks(example, previousLabel: "INFO (previous run)")
                 var expected = "Expected status: **\(example.expectedStatus.label)**"
                 if !example.expectEvidence.isEmpty {
                     expected += "; evidence mentions " + example.expectEvidence.map(code).joined(separator: ", ")
@@ -174,6 +165,21 @@ public enum RuleDocs {
             case "\n", "\r\n", "\r": out += " "
             default: out.append(c)
             }
+        }
+        return out
+    }
+
+    /// An example's inputs after its INFO: the previous INFO, CLIENT LIST, other replies, the
+    /// host's files and the settings; rule and diagnosis pages show them alike.
+    static func inputBlocks(_ example: RuleExample, previousLabel: String) -> [String] {
+        var out: [String] = []
+        if let previous = example.previousInfo { out += block(previousLabel, previous) }
+        if let clients = example.clientList { out += block("CLIENT LIST", clients) }
+        for command in example.replies.keys.sorted() { out += block(command, example.replies[command]!) }
+        if let host = example.host { out += hostBlocks(host) }
+        if !example.settings.isEmpty {
+            out.append("Settings: " + example.settings.keys.sorted().map { code("\($0)=\(example.settings[$0]!)") }.joined(separator: ", "))
+            out.append("")
         }
         return out
     }

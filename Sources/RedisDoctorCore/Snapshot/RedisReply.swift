@@ -50,6 +50,13 @@ extension RedisReply {
         return nil
     }
 
+    /// TIME's reply (`[seconds, microseconds]`) in milliseconds; nil when it is not one.
+    public var timeMilliseconds: Int64? {
+        guard let parts = array, parts.count == 2, let s = parts[0].text.flatMap({ Int64($0) }),
+              let us = parts[1].text.flatMap({ Int64($0) }) else { return nil }
+        return Int64.milliseconds(seconds: s, micros: us)
+    }
+
     /// What kind of reply this is, for a message about a reply of the wrong kind:
     /// `an integer (5)`, `a status reply (+OK)`, `a bulk string of 12 bytes`.
     public var shapeDescription: String {

@@ -93,9 +93,7 @@ public enum HostRssGapRule: HealthRule {
             causes.append("the scripting VMs hold \(HumanFormat.bytes(vm)) (used_memory_vm_total/used_memory_lua)")
         }
         if host.processHasHugepages(disableThp: context.current.config?["disable-thp"]) == true { causes.append("transparent huge pages are on for the process: a fork's copy-on-write touches 2 MiB pages") }
-        let modules = context.info.values("module").compactMap { line -> String? in
-            line.split(separator: ",").first.flatMap { $0.hasPrefix("name=") ? String($0.dropFirst(5)) : nil }
-        }
+        let modules = context.info.modules.compactMap(\.name)
         if !modules.isEmpty { causes.append("modules loaded: \(modules.joined(separator: ", ")) (their own allocations are not in used_memory)") }
         return causes
     }

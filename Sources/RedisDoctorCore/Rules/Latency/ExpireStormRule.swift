@@ -90,6 +90,15 @@ public enum ExpireStormRule: HealthRule {
         ]
     )
 
+    /// Whether a check takes the forecast sample: this rule enabled (not left out by --skip
+    /// or --only) and its `forecast` parameter on.
+    public static func forecastRequested(_ settings: RuleSettings) -> Bool {
+        let id = description.id
+        let byDefault = description.parameters.first { $0.name == "forecast" }.map { $0.defaultValue == "true" } ?? false
+        return settings.isEnabled(id: id, defaultEnabled: description.enabledByDefault)
+            && ((try? settings.bool(rule: id, name: "forecast", default: byDefault)) ?? byDefault)
+    }
+
     /// The forecast's verdict: WARNING for a storm ahead, UNKNOWN when the server refused
     /// the PTTLs, OK with what the busiest second holds.
     static func forecastFinding(_ context: RuleContext) throws(RuleSettingsError) -> (status: Status, evidence: String) {
